@@ -1,0 +1,264 @@
+import Foundation
+
+/// A typed column of node or edge attributes, with missing values.
+///
+/// Columns are indexed by compact node index or edge id. A column never mixes types:
+/// writing a value of another type converts it (an integer into a double column widens;
+/// anything into a string column prints as text) or, where no conversion is honest,
+/// reports the mismatch to the caller.
+public struct AttributeColumn: Sendable, Equatable {
+    /// The column's name, as it appears in files and on the command line.
+    public let name: String
+    /// The column's element type.
+    public var type: AttributeType { storage.type }
+
+    @usableFromInline var storage: Storage
+
+    @usableFromInline enum Storage: Sendable, Equatable {
+        case string([String?])
+        case integer([Int?])
+        case double([Double?])
+        case bool([Bool?])
+        case date([Date?])
+        case stringList([[String]?])
+
+        var type: AttributeType {
+            switch self {
+            case .string: .string
+            case .integer: .integer
+            case .double: .double
+            case .bool: .bool
+            case .date: .date
+            case .stringList: .stringList
+            }
+        }
+    }
+
+    /// Creates an empty column of `count` missing values.
+    public init(name: String, type: AttributeType, count: Int = 0) {
+        self.name = name
+        switch type {
+        case .string: storage = .string(Array(repeating: nil, count: count))
+        case .integer: storage = .integer(Array(repeating: nil, count: count))
+        case .double: storage = .double(Array(repeating: nil, count: count))
+        case .bool: storage = .bool(Array(repeating: nil, count: count))
+        case .date: storage = .date(Array(repeating: nil, count: count))
+        case .stringList: storage = .stringList(Array(repeating: nil, count: count))
+        }
+    }
+
+    /// A double column from values (for analysis results).
+    public init(name: String, doubles: [Double]) {
+        self.name = name
+        storage = .double(doubles.map { $0 })
+    }
+
+    /// An integer column from values (for analysis results such as community ids).
+    public init(name: String, integers: [Int]) {
+        self.name = name
+        storage = .integer(integers.map { $0 })
+    }
+
+    /// A string column from values.
+    public init(name: String, strings: [String?]) {
+        self.name = name
+        storage = .string(strings)
+    }
+
+    /// A boolean column from values.
+    public init(name: String, bools: [Bool]) {
+        self.name = name
+        storage = .bool(bools.map { $0 })
+    }
+
+    /// The number of rows, missing values included.
+    public var count: Int {
+        switch storage {
+        case .string(let values): values.count
+        case .integer(let values): values.count
+        case .double(let values): values.count
+        case .bool(let values): values.count
+        case .date(let values): values.count
+        case .stringList(let values): values.count
+        }
+    }
+
+    /// The value at `index`, or `nil` when it is missing or past the end.
+    public subscript(index: Int) -> AttributeValue? {
+        guard index >= 0, index < count else { return nil }
+        switch storage {
+        case .string(let values): return values[index].map(AttributeValue.string)
+        case .integer(let values): return values[index].map(AttributeValue.integer)
+        case .double(let values): return values[index].map(AttributeValue.double)
+        case .bool(let values): return values[index].map(AttributeValue.bool)
+        case .date(let values): return values[index].map(AttributeValue.date)
+        case .stringList(let values): return values[index].map(AttributeValue.stringList)
+        }
+    }
+
+    /// The text of the value at `index` (see ``AttributeValue/text``), or `nil`.
+    public func text(at index: Int) -> String? { self[index]?.text }
+
+    /// The numeric value at `index`, or `nil` when missing or not numeric.
+    public func double(at index: Int) -> Double? { self[index]?.doubleValue }
+
+    /// The number of present (non-missing) values.
+    public var presentCount: Int {
+        switch storage {
+        case .string(let values): values.lazy.filter { $0 != nil }.count
+        case .integer(let values): values.lazy.filter { $0 != nil }.count
+        case .double(let values): values.lazy.filter { $0 != nil }.count
+        case .bool(let values): values.lazy.filter { $0 != nil }.count
+        case .date(let values): values.lazy.filter { $0 != nil }.count
+        case .stringList(let values): values.lazy.filter { $0 != nil }.count
+        }
+    }
+
+    /// Grows the column with missing values up to `count` rows.
+    public mutating func pad(to count: Int) {
+        let missing = count - self.count
+        guard missing > 0 else { return }
+        switch storage {
+        case .string(var values): storage = .string([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .string(values)
+        case .integer(var values): storage = .integer([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .integer(values)
+        case .double(var values): storage = .double([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .double(values)
+        case .bool(var values): storage = .bool([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .bool(values)
+        case .date(var values): storage = .date([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .date(values)
+        case .stringList(var values): storage = .stringList([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .stringList(values)
+        }
+    }
+
+    /// Stores `value` at `index`, growing the column as needed.
+    ///
+    /// - Returns: `false` when the value cannot be stored in a column of this type
+    ///   without losing meaning (a string into a double column, say); the column is then
+    ///   unchanged.
+    @discardableResult
+    public mutating func set(_ value: AttributeValue?, at index: Int) -> Bool {
+        if index >= count { pad(to: index + 1) }
+        guard let value else {
+            setMissing(at: index)
+            return true
+        }
+        // Each case takes the payload out of `storage` before writing, so the array is
+        // uniquely referenced and the write happens in place (no copy of the column).
+        switch storage {
+        case .string(var values):
+            storage = .string([]); values[index] = value.text; storage = .string(values)
+        case .integer(var values):
+            guard case .integer(let x) = value else { return false }
+            storage = .integer([]); values[index] = x; storage = .integer(values)
+        case .double(var values):
+            guard let x = value.doubleValue, value.type != .bool else { return false }
+            storage = .double([]); values[index] = x; storage = .double(values)
+        case .bool(var values):
+            guard case .bool(let x) = value else { return false }
+            storage = .bool([]); values[index] = x; storage = .bool(values)
+        case .date(var values):
+            guard case .date(let x) = value else { return false }
+            storage = .date([]); values[index] = x; storage = .date(values)
+        case .stringList(var values):
+            switch value {
+            case .stringList(let x): storage = .stringList([]); values[index] = x; storage = .stringList(values)
+            case .string(let x): storage = .stringList([]); values[index] = [x]; storage = .stringList(values)
+            default: return false
+            }
+        }
+        return true
+    }
+
+    private mutating func setMissing(at index: Int) {
+        switch storage {
+        case .string(var values): storage = .string([]); values[index] = nil; storage = .string(values)
+        case .integer(var values): storage = .integer([]); values[index] = nil; storage = .integer(values)
+        case .double(var values): storage = .double([]); values[index] = nil; storage = .double(values)
+        case .bool(var values): storage = .bool([]); values[index] = nil; storage = .bool(values)
+        case .date(var values): storage = .date([]); values[index] = nil; storage = .date(values)
+        case .stringList(var values): storage = .stringList([]); values[index] = nil; storage = .stringList(values)
+        }
+    }
+
+    /// A column whose row `i` is this column's row `indices[i]` (`-1` gives a missing
+    /// value). Used to carry attributes through merging and relabelling.
+    public func gathering(_ indices: [Int]) -> AttributeColumn {
+        func pick<T>(_ values: [T?]) -> [T?] {
+            indices.map { $0 >= 0 && $0 < values.count ? values[$0] : nil }
+        }
+        var result = self
+        switch storage {
+        case .string(let values): result.storage = .string(pick(values))
+        case .integer(let values): result.storage = .integer(pick(values))
+        case .double(let values): result.storage = .double(pick(values))
+        case .bool(let values): result.storage = .bool(pick(values))
+        case .date(let values): result.storage = .date(pick(values))
+        case .stringList(let values): result.storage = .stringList(pick(values))
+        }
+        return result
+    }
+
+    /// The same values under another type: integers widen to doubles, anything prints
+    /// into a string column. Returns `nil` when some value does not convert.
+    public func converted(to newType: AttributeType) -> AttributeColumn? {
+        if newType == type { return self }
+        var result = AttributeColumn(name: name, type: newType, count: count)
+        for index in 0..<count {
+            guard let value = self[index] else { continue }
+            guard result.set(value, at: index) else { return nil }
+        }
+        return result
+    }
+
+    /// A column renamed.
+    public func renamed(_ newName: String) -> AttributeColumn {
+        var result = AttributeColumn(name: newName, type: type)
+        result.storage = storage
+        return result
+    }
+}
+
+extension AttributeColumn {
+    /// Builds a column from text values, choosing the narrowest type that reads every
+    /// present value: integer, then double, then boolean (`true`/`false`, any case),
+    /// then string. Empty strings are missing values.
+    ///
+    /// - Complexity: O(*n*) where *n* is the number of values.
+    public static func inferring(name: String, texts: [String?]) -> AttributeColumn {
+        let present = texts.compactMap { $0 }.filter { !$0.isEmpty }
+        if !present.isEmpty, present.allSatisfy({ Int($0) != nil }) {
+            return AttributeColumn(name: name, storage: .integer(texts.map { $0.flatMap { Int($0) } }))
+        }
+        if !present.isEmpty, present.allSatisfy({ parseDouble($0) != nil }) {
+            return AttributeColumn(name: name, storage: .double(texts.map { $0.flatMap(parseDouble) }))
+        }
+        if !present.isEmpty, present.allSatisfy({ parseBool($0) != nil }) {
+            return AttributeColumn(name: name, storage: .bool(texts.map { $0.flatMap(parseBool) }))
+        }
+        return AttributeColumn(name: name, storage: .string(texts.map { $0?.isEmpty == true ? nil : $0 }))
+    }
+
+    init(name: String, storage: Storage) {
+        self.name = name
+        self.storage = storage
+    }
+
+    /// Reads a double written by Cercle, Python (`inf`, `nan`) or a spreadsheet.
+    public static func parseDouble(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let value = Double(trimmed) { return value }
+        switch trimmed.lowercased() {
+        case "inf", "+inf", "infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        case "nan": return .nan
+        default: return nil
+        }
+    }
+
+    /// Reads `true`/`false` (any case), as GraphML and Python write booleans.
+    public static func parseBool(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+}

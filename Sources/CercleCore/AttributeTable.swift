@@ -1,0 +1,105 @@
+/// An ordered set of named attribute columns, all of the same length.
+///
+/// Node attributes are indexed by node index, edge attributes by edge id. Column order
+/// is the order of first insertion, so files written from a table list attributes in
+/// the order they were read.
+public struct AttributeTable: Sendable, Equatable {
+    /// The columns in insertion order.
+    public private(set) var columns: [AttributeColumn] = []
+    private var positions: [String: Int] = [:]
+    /// The number of rows (nodes or edges).
+    public private(set) var rowCount: Int
+
+    /// An empty table for `rowCount` rows.
+    public init(rowCount: Int = 0) {
+        self.rowCount = rowCount
+    }
+
+    /// The names of the columns, in order.
+    public var names: [String] { columns.map(\.name) }
+
+    /// Whether the table has no column.
+    public var isEmpty: Bool { columns.isEmpty }
+
+    /// The column called `name`, if any.
+    public subscript(name: String) -> AttributeColumn? {
+        positions[name].map { columns[$0] }
+    }
+
+    /// Whether a column called `name` exists.
+    public func contains(_ name: String) -> Bool { positions[name] != nil }
+
+    /// The value of column `name` at `row`.
+    public func value(_ name: String, at row: Int) -> AttributeValue? {
+        guard let position = positions[name] else { return nil }
+        return columns[position][row]
+    }
+
+    /// Adds or replaces a column. Its length must equal ``rowCount`` (shorter columns are
+    /// padded with missing values).
+    public mutating func set(_ column: AttributeColumn) {
+        var column = column
+        precondition(column.count <= rowCount, "column \(column.name) has \(column.count) rows, table \(rowCount)")
+        column.pad(to: rowCount)
+        if let position = positions[column.name] {
+            columns[position] = column
+        } else {
+            positions[column.name] = columns.count
+            columns.append(column)
+        }
+    }
+
+    /// Removes the column called `name`, if present.
+    public mutating func remove(_ name: String) {
+        guard let position = positions[name] else { return }
+        columns.remove(at: position)
+        positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) })
+    }
+
+    /// Stores `value` in column `name` at `row`, creating the column with the value's
+    /// type when absent and growing the table when `row` is past the end.
+    ///
+    /// - Returns: `false` when the column exists with a type that cannot hold the value.
+    @discardableResult
+    public mutating func set(_ name: String, _ value: AttributeValue?, at row: Int) -> Bool {
+        if row >= rowCount { grow(to: row + 1) }
+        if let position = positions[name] {
+            if columns[position].set(value, at: row) { return true }
+            // An integer column meeting a fractional number widens to double.
+            if columns[position].type == .integer, case .double? = value,
+               let widened = columns[position].converted(to: .double) {
+                columns[position] = widened
+                return columns[position].set(value, at: row)
+            }
+            return false
+        }
+        guard let value else { return true }
+        var column = AttributeColumn(name: name, type: value.type, count: rowCount)
+        column.set(value, at: row)
+        positions[name] = columns.count
+        columns.append(column)
+        return true
+    }
+
+    /// Declares an empty column of a given type (as a GraphML `<key>` does) unless one of
+    /// that name exists.
+    public mutating func declare(_ name: String, type: AttributeType) {
+        guard positions[name] == nil else { return }
+        positions[name] = columns.count
+        columns.append(AttributeColumn(name: name, type: type, count: rowCount))
+    }
+
+    /// Grows every column to `count` rows.
+    public mutating func grow(to count: Int) {
+        guard count > rowCount else { return }
+        rowCount = count
+        for index in columns.indices { columns[index].pad(to: count) }
+    }
+
+    /// A table whose row `i` is this table's row `indices[i]` (`-1`: all missing).
+    public func gathering(_ indices: [Int]) -> AttributeTable {
+        var result = AttributeTable(rowCount: indices.count)
+        for column in columns { result.set(column.gathering(indices)) }
+        return result
+    }
+}

@@ -1,0 +1,481 @@
+import Foundation
+
+extension GraphBuilder {
+    /// Builds the immutable graph.
+    ///
+    /// - Parameter asOf: "now" for the tie-strength model. Default: the date of the
+    ///   latest interaction or connection in the data, so the same files always give the
+    ///   same strengths.
+    /// - Complexity: O(*n* + *m* + *k* log *k*) for *k* interaction events per tie.
+    public func build(asOf: Date? = nil) -> ContactGraph {
+        buildWithSummary(asOf: asOf).graph
+    }
+
+    /// What building did to the raw input, for import reports.
+    public struct BuildSummary: Sendable, Equatable {
+        /// Edges added before parallel edges merged (self-loops included).
+        public var rawEdges: Int
+        /// Raw edges folded into an earlier edge between the same nodes.
+        public var mergedParallelEdges: Int
+        /// Self-loops dropped by the policy.
+        public var droppedSelfLoops: Int
+        /// Nodes added before identity resolution.
+        public var provisionalNodes: Int
+        /// Person merges performed.
+        public var personMerges: Int
+    }
+
+    /// Builds the immutable graph and says what building did.
+    public func buildWithSummary(asOf: Date? = nil) -> (graph: ContactGraph, summary: BuildSummary) {
+        var builder = self
+        let graph = builder.makeGraph(asOf: asOf)
+        let summary = BuildSummary(
+            rawEdges: builder.edgeSources.count + builder.droppedSelfLoops,
+            mergedParallelEdges: builder.edgeSources.count - builder.selfLoopsDroppedAtBuild - graph.edgeCount,
+            droppedSelfLoops: builder.droppedSelfLoops + builder.selfLoopsDroppedAtBuild,
+            provisionalNodes: builder.ids.count,
+            personMerges: builder.merges.count)
+        return (graph, summary)
+    }
+
+    /// The latest date in the data (interactions and connection dates), if any.
+    public var latestDate: Date? {
+        let eventLatest = events.lazy.compactMap(\.date).max()
+        let sinceLatest = edgeSince.lazy.filter { !$0.isNaN }.max()
+        guard let latest = [eventLatest, sinceLatest].compactMap({ $0 }).max() else { return nil }
+        return Date(timeIntervalSince1970: latest)
+    }
+
+    mutating func makeGraph(asOf: Date?) -> ContactGraph {
+        let resolution = resolveNodes()
+        let n = resolution.ids.count
+        if inferSameOrganisation { addOrganisationTies(finalOf: resolution.finalOf, nodeCount: n) }
+
+        // Map raw edges to final nodes; canonicalise undirected pairs; drop self-loops.
+        let rawCount = edgeSources.count
+        var us = [Int32](repeating: 0, count: rawCount)
+        var vs = [Int32](repeating: 0, count: rawCount)
+        var swapped = [Bool](repeating: false, count: rawCount)
+        var kept = [Bool](repeating: true, count: rawCount)
+        var keptCount = 0
+        for raw in 0..<rawCount {
+            var u = resolution.finalOf[Int(edgeSources[raw])]
+            var v = resolution.finalOf[Int(edgeTargets[raw])]
+            if u == v, selfLoops == .drop {
+                kept[raw] = false
+                selfLoopsDroppedAtBuild += 1
+                continue
+            }
+            if !isDirected, v < u {
+                swap(&u, &v)
+                swapped[raw] = true
+            }
+            us[raw] = u
+            vs[raw] = v
+            keptCount += 1
+        }
+
+        let order = Self.sortedOrder(us: us, vs: vs, kept: kept, keptCount: keptCount, nodeCount: n)
+
+        // Merge runs of equal (u, v).
+        var mergedOf = [Int32](repeating: -1, count: rawCount)
+        var edgeU: [Int32] = []
+        var edgeV: [Int32] = []
+        var explicitWeight: [Double] = []
+        var firstRaw: [Int] = []
+        edgeU.reserveCapacity(keptCount)
+        edgeV.reserveCapacity(keptCount)
+        explicitWeight.reserveCapacity(keptCount)
+        firstRaw.reserveCapacity(keptCount)
+        let hasContact = !edgeChannels.isEmpty
+        var channels: [UInt16] = []
+        var origins: [UInt8] = []
+        var since: [Double] = []
+        for raw in order {
+            let r = Int(raw)
+            let u = us[r], v = vs[r]
+            if edgeU.last != u || edgeV.last != v || edgeU.isEmpty {
+                edgeU.append(u)
+                edgeV.append(v)
+                explicitWeight.append(.nan)
+                firstRaw.append(r)
+                if hasContact {
+                    channels.append(0)
+                    origins.append(1)
+                    since.append(.nan)
+                }
+            }
+            let e = edgeU.count - 1
+            mergedOf[r] = Int32(e)
+            let w = edgeWeights[r]
+            if !w.isNaN { explicitWeight[e] = explicitWeight[e].isNaN ? w : explicitWeight[e] + w }
+            if hasContact, r >= edgeChannels.count {
+                origins[e] = 0  // a plain edge is an observed one
+            } else if hasContact {
+                channels[e] |= edgeChannels[r]
+                origins[e] = min(origins[e], edgeOrigins[r])
+                let s = edgeSince[r]
+                if !s.isNaN { since[e] = since[e].isNaN ? s : min(since[e], s) }
+            }
+        }
+        let m = edgeU.count
+
+        let log = makeInteractionLog(edgeCount: m, mergedOf: mergedOf, swapped: swapped)
+        let reference = asOf ?? latestDate ?? Date(timeIntervalSince1970: 0)
+        var edgeWeight = explicitWeight
+        for e in 0..<m where edgeWeight[e].isNaN {
+            let tieSince = since.isEmpty || since[e].isNaN ? nil : Date(timeIntervalSince1970: since[e])
+            edgeWeight[e] = tieStrength.strength(
+                channels: ChannelSet(rawValue: channels.isEmpty ? 0 : channels[e]),
+                events: log.events(ofEdge: e), since: tieSince, asOf: reference)
+        }
+
+        var edgeTable = mergedEdgeAttributes(order: order, mergedOf: mergedOf, edgeCount: m)
+        if hasContactEdges, hasContact {
+            addContactColumns(to: &edgeTable, channels: channels, origins: origins, since: since, log: log)
+        }
+
+        var graphMetadata = metadata
+        graphMetadata["weight"] = graphMetadata["weight"] ?? (hasContactEdges ? "strength" : "explicit")
+        if let asOf = asOf ?? latestDate { graphMetadata["as_of"] = AttributeValue.format(asOf) }
+
+        return Self.layOut(
+            isDirected: isDirected, nodeCount: n, us: edgeU, vs: edgeV, weights: edgeWeight,
+            ids: resolution.ids, nodeAttributes: resolution.attributes, edgeAttributes: edgeTable,
+            interactions: log, metadata: graphMetadata)
+    }
+
+    // MARK: Nodes
+
+    struct Resolution {
+        var finalOf: [Int32]
+        var ids: [String]
+        var attributes: AttributeTable
+    }
+
+    /// Gives every group of merged provisional nodes one final index (in order of first
+    /// appearance), one stable id, and one row of attributes.
+    mutating func resolveNodes() -> Resolution {
+        let provisional = ids.count
+        var finalOfRoot = [Int32](repeating: -1, count: provisional)
+        var finalOf = [Int32](repeating: 0, count: provisional)
+        var n: Int32 = 0
+        var anyMerge = false
+        for p in 0..<provisional {
+            let root = Int(find(Int32(p)))
+            if root != p { anyMerge = true }
+            if finalOfRoot[root] < 0 {
+                finalOfRoot[root] = n
+                n += 1
+            }
+            finalOf[p] = finalOfRoot[root]
+        }
+        nodeAttributes.grow(to: provisional)
+
+        // Members of each final node, in provisional order.
+        var memberStart = [Int](repeating: 0, count: Int(n) + 1)
+        for p in 0..<provisional { memberStart[Int(finalOf[p]) + 1] += 1 }
+        for f in 0..<Int(n) { memberStart[f + 1] += memberStart[f] }
+        var fill = memberStart
+        var members = [Int](repeating: 0, count: provisional)
+        for p in 0..<provisional {
+            let f = Int(finalOf[p])
+            members[fill[f]] = p
+            fill[f] += 1
+        }
+
+        var finalIDs: [String] = []
+        finalIDs.reserveCapacity(Int(n))
+        var used = Set<String>()
+        used.reserveCapacity(Int(n))
+        for f in 0..<Int(n) {
+            let group = members[memberStart[f]..<memberStart[f + 1]]
+            var id = stableID(of: group)
+            if !used.insert(id).inserted {
+                var suffix = 2
+                while !used.insert("\(id)#\(suffix)").inserted { suffix += 1 }
+                id = "\(id)#\(suffix)"
+            }
+            finalIDs.append(id)
+        }
+
+        let attributes: AttributeTable
+        if !anyMerge {
+            attributes = nodeAttributes
+        } else {
+            var table = AttributeTable(rowCount: Int(n))
+            for column in nodeAttributes.columns {
+                var merged = AttributeColumn(name: column.name, type: column.type, count: Int(n))
+                for f in 0..<Int(n) {
+                    var value: AttributeValue?
+                    for p in members[memberStart[f]..<memberStart[f + 1]] {
+                        guard let next = column[p] else { continue }
+                        switch (value, next) {
+                        case (nil, _): value = next
+                        case (.stringList(let a)?, .stringList(let b)):
+                            value = .stringList(a + b.filter { !a.contains($0) })
+                        case (.bool(let a)?, .bool(let b)): value = .bool(a || b)
+                        default: break
+                        }
+                    }
+                    merged.set(value, at: f)
+                }
+                table.set(merged)
+            }
+            attributes = table
+        }
+        // Membership is known for everyone once one member is: the others are not members.
+        var result = attributes
+        if let member = result[PersonField.member], member.presentCount < Int(n) {
+            var filled = member
+            for row in 0..<Int(n) where member[row] == nil { filled.set(.bool(false), at: row) }
+            result.set(filled)
+        }
+        return Resolution(finalOf: finalOf, ids: finalIDs, attributes: result)
+    }
+
+    /// The id of a merged person: a global id if the group has one, else its strongest
+    /// key (first e-mail, profile URL, phone, name), else source and local id.
+    func stableID(of group: ArraySlice<Int>) -> String {
+        if group.count == 1, let p = group.first, nodeSource[p] < 0 || !isPerson[p] {
+            return ids[p]
+        }
+        for p in group where nodeSource[p] < 0 { return ids[p] }
+        var best: IdentityKey?
+        for p in group {
+            for key in personKeys[Int32(p)] ?? [] {
+                if let current = best, !(key.kind < current.kind) { continue }
+                best = key
+            }
+        }
+        if let best {
+            switch best.kind {
+            case .email, .profileURL, .id: return best.value
+            case .phone: return "tel:\(best.value)"
+            case .nameAndOrganisation, .name:
+                if let name = group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first {
+                    return Self.slug(name)
+                }
+            }
+        }
+        if let name = group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first {
+            return Self.slug(name)
+        }
+        let p = group.first ?? 0
+        let source = nodeSource[p] >= 0 ? sources[Int(nodeSource[p])].name : ""
+        return source.isEmpty ? ids[p] : "\(source):\(ids[p])"
+    }
+
+    /// `Jeanne d'Arc-Müller` → `jeanne-d-arc-muller`.
+    static func slug(_ text: String) -> String {
+        IdentityKey.fold(text).replacingOccurrences(of: " ", with: "-")
+    }
+
+    mutating func addOrganisationTies(finalOf: [Int32], nodeCount: Int) {
+        guard let column = nodeAttributes[PersonField.organisation] else { return }
+        var groups: [String: [Int32]] = [:]
+        var firstProvisional = [Int32](repeating: -1, count: nodeCount)
+        for p in 0..<ids.count where firstProvisional[Int(finalOf[p])] < 0 {
+            firstProvisional[Int(finalOf[p])] = Int32(p)
+        }
+        for p in 0..<ids.count {
+            guard let organisation = column.text(at: p) else { continue }
+            let folded = IdentityKey.fold(organisation)
+            guard !folded.isEmpty else { continue }
+            let representative = firstProvisional[Int(finalOf[p])]
+            if groups[folded, default: []].contains(representative) { continue }
+            groups[folded, default: []].append(representative)
+        }
+        for key in groups.keys.sorted() {
+            let group = groups[key] ?? []
+            for i in group.indices {
+                for j in group.indices where j > i {
+                    let edge = addEdge(group[i], group[j], weight: .nan)
+                    setContactFields(edge: edge, channels: [], origin: .inferred, since: nil)
+                    hasContactEdges = true
+                }
+            }
+        }
+    }
+
+    // MARK: Edges
+
+    /// Raw edge indices sorted by (u, v), by two stable counting sorts.
+    static func sortedOrder(us: [Int32], vs: [Int32], kept: [Bool], keptCount: Int, nodeCount n: Int) -> [Int32] {
+        var byTarget = [Int32](repeating: 0, count: keptCount)
+        var order = [Int32](repeating: 0, count: keptCount)
+        var counts = [Int](repeating: 0, count: n + 1)
+        us.withUnsafeBufferPointer { us in
+        vs.withUnsafeBufferPointer { vs in
+        kept.withUnsafeBufferPointer { kept in
+        counts.withUnsafeMutableBufferPointer { counts in
+            for raw in 0..<us.count where kept[raw] { counts[Int(vs[raw]) + 1] += 1 }
+            for i in 0..<n { counts[i + 1] += counts[i] }
+            byTarget.withUnsafeMutableBufferPointer { byTarget in
+                for raw in 0..<us.count where kept[raw] {
+                    let slot = Int(vs[raw])
+                    byTarget[counts[slot]] = Int32(raw)
+                    counts[slot] += 1
+                }
+                for i in 0...n { counts[i] = 0 }
+                for raw in 0..<us.count where kept[raw] { counts[Int(us[raw]) + 1] += 1 }
+                for i in 0..<n { counts[i + 1] += counts[i] }
+                order.withUnsafeMutableBufferPointer { order in
+                    for raw in byTarget {
+                        let slot = Int(us[Int(raw)])
+                        order[counts[slot]] = raw
+                        counts[slot] += 1
+                    }
+                }
+            }
+        }
+        }
+        }
+        }
+        return order
+    }
+
+    /// Groups interaction events by merged edge, oldest first.
+    func makeInteractionLog(edgeCount m: Int, mergedOf: [Int32], swapped: [Bool]) -> InteractionLog {
+        guard !events.isEmpty else { return .empty }
+        var offsets = [Int](repeating: 0, count: m + 1)
+        for raw in eventEdges where mergedOf[Int(raw)] >= 0 { offsets[Int(mergedOf[Int(raw)]) + 1] += 1 }
+        for e in 0..<m { offsets[e + 1] += offsets[e] }
+        var fill = offsets
+        var grouped = [TieEvent](repeating: TieEvent(date: nil, channel: .email, role: .direct, direction: .mutual, share: 0),
+                                 count: offsets[m])
+        for (index, raw) in eventEdges.enumerated() {
+            let e = Int(mergedOf[Int(raw)])
+            guard e >= 0 else { continue }
+            var event = events[index]
+            if swapped[Int(raw)] {
+                switch event.direction {
+                case .forward: event.direction = .backward
+                case .backward: event.direction = .forward
+                case .mutual: break
+                }
+            }
+            grouped[fill[e]] = event
+            fill[e] += 1
+        }
+        for e in 0..<m where offsets[e + 1] - offsets[e] > 1 {
+            grouped[offsets[e]..<offsets[e + 1]].sort { ($0.date ?? -.infinity) < ($1.date ?? -.infinity) }
+        }
+        return InteractionLog(offsets: offsets, events: grouped, interactionCount: interactionCount)
+    }
+
+    /// Edge attributes of merged edges: the first non-missing value among parallel edges.
+    func mergedEdgeAttributes(order: [Int32], mergedOf: [Int32], edgeCount m: Int) -> AttributeTable {
+        var table = AttributeTable(rowCount: m)
+        for column in edgeAttributes.columns {
+            var merged = AttributeColumn(name: column.name, type: column.type, count: m)
+            for raw in order {
+                let r = Int(raw)
+                guard r < column.count, let value = column[r] else { continue }
+                let e = Int(mergedOf[r])
+                if merged[e] == nil { merged.set(value, at: e) }
+            }
+            table.set(merged)
+        }
+        return table
+    }
+
+    func addContactColumns(
+        to table: inout AttributeTable, channels: [UInt16], origins: [UInt8], since: [Double],
+        log: InteractionLog
+    ) {
+        let m = channels.count
+        var channelColumn = AttributeColumn(name: TieField.channels, type: .stringList, count: m)
+        var countColumn = AttributeColumn(name: TieField.interactions, type: .integer, count: m)
+        var firstColumn = AttributeColumn(name: TieField.firstContact, type: .date, count: m)
+        var lastColumn = AttributeColumn(name: TieField.lastContact, type: .date, count: m)
+        var originColumn = AttributeColumn(name: TieField.origin, type: .string, count: m)
+        for e in 0..<m {
+            let tieEvents = log.events(ofEdge: e)
+            var set = ChannelSet(rawValue: channels[e])
+            for event in tieEvents { set.insert(ChannelSet(event.channel)) }
+            channelColumn.set(.stringList(set.names), at: e)
+            countColumn.set(.integer(tieEvents.count), at: e)
+            let dates = tieEvents.compactMap(\.date)
+            let first = [dates.min(), since[e].isNaN ? nil : since[e]].compactMap { $0 }.min()
+            let last = [dates.max(), since[e].isNaN ? nil : since[e]].compactMap { $0 }.max()
+            if let first { firstColumn.set(.date(Date(timeIntervalSince1970: first)), at: e) }
+            if let last { lastColumn.set(.date(Date(timeIntervalSince1970: last)), at: e) }
+            originColumn.set(.string(origins[e] == 0 ? TieOrigin.observed.rawValue : TieOrigin.inferred.rawValue), at: e)
+        }
+        for column in [channelColumn, countColumn, firstColumn, lastColumn, originColumn]
+        where !table.contains(column.name) {
+            table.set(column)
+        }
+    }
+
+    /// Lays out the CSR from edges sorted by (u, v).
+    static func layOut(
+        isDirected: Bool, nodeCount n: Int, us: [Int32], vs: [Int32], weights: [Double],
+        ids: [String], nodeAttributes: AttributeTable, edgeAttributes: AttributeTable,
+        interactions: InteractionLog, metadata: [String: String]
+    ) -> ContactGraph {
+        let m = us.count
+        var offsets = [Int](repeating: 0, count: n + 1)
+        let slots = isDirected ? m : 2 * m - us.indices.lazy.filter { us[$0] == vs[$0] }.count
+        var targets = [Int32](repeating: 0, count: slots)
+        var slotWeights = [Double](repeating: 0, count: slots)
+        var inOffsets: [Int] = []
+        var inSources: [Int32] = []
+        var inWeights: [Double] = []
+        us.withUnsafeBufferPointer { us in
+        vs.withUnsafeBufferPointer { vs in
+        weights.withUnsafeBufferPointer { weights in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                for e in 0..<m {
+                    offsets[Int(us[e]) + 1] += 1
+                    if !isDirected, us[e] != vs[e] { offsets[Int(vs[e]) + 1] += 1 }
+                }
+                for i in 0..<n { offsets[i + 1] += offsets[i] }
+                var fill = Array(offsets.prefix(n))
+                targets.withUnsafeMutableBufferPointer { targets in
+                slotWeights.withUnsafeMutableBufferPointer { slotWeights in
+                    for e in 0..<m {
+                        let u = Int(us[e]), v = Int(vs[e])
+                        // Edges come sorted by (u, v): for every node, entries from smaller
+                        // neighbours arrive first, then its own upper entries, so each list
+                        // ends up sorted.
+                        targets[fill[u]] = Int32(v)
+                        slotWeights[fill[u]] = weights[e]
+                        fill[u] += 1
+                        if !isDirected, u != v {
+                            targets[fill[v]] = Int32(u)
+                            slotWeights[fill[v]] = weights[e]
+                            fill[v] += 1
+                        }
+                    }
+                }
+                }
+            }
+            if isDirected {
+                inOffsets = [Int](repeating: 0, count: n + 1)
+                inSources = [Int32](repeating: 0, count: m)
+                inWeights = [Double](repeating: 0, count: m)
+                for e in 0..<m { inOffsets[Int(vs[e]) + 1] += 1 }
+                for i in 0..<n { inOffsets[i + 1] += inOffsets[i] }
+                var fill = Array(inOffsets.prefix(n))
+                for e in 0..<m {
+                    let v = Int(vs[e])
+                    inSources[fill[v]] = us[e]
+                    inWeights[fill[v]] = weights[e]
+                    fill[v] += 1
+                }
+            }
+        }
+        }
+        }
+        var nodeTable = nodeAttributes
+        nodeTable.grow(to: n)
+        return ContactGraph(
+            isDirected: isDirected, nodeCount: n, edgeCount: m,
+            offsets: offsets, targets: targets, weights: slotWeights,
+            inOffsets: inOffsets, inSources: inSources, inWeights: inWeights,
+            ids: ids, nodeAttributes: nodeTable, edgeAttributes: edgeAttributes,
+            interactions: interactions, metadata: metadata)
+    }
+}
