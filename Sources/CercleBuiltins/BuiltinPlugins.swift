@@ -1,0 +1,26 @@
+import CercleCSV
+import CercleJSONGraph
+import CercleJSONLines
+import CerclePlugin
+
+extension PluginRegistry {
+    /// Every built-in importer and exporter, in one list.
+    ///
+    /// Swift cannot discover types at run time, so a new in-tree plugin is added here
+    /// (and as a target in Package.swift). Order matters only to break sniffing ties of
+    /// equal confidence and quality: earlier wins.
+    public static let builtIn = PluginRegistry(
+        importers: [
+            CSVNodeTableImporter(),
+            CSVEdgeListImporter(),
+            JSONLinesImporter(),
+            NodeLinkJSONImporter(),
+        ],
+        exporters: [
+            CSVEdgeListExporter(),
+            CSVNodeTableExporter(),
+            JSONLinesExporter(),
+            NodeLinkJSONExporter(),
+        ]
+    )
+}

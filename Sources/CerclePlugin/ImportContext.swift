@@ -1,0 +1,98 @@
+import CercleCore
+
+/// What an importer writes into: the graph builder, the source it reads, its report and
+/// the options of the command.
+///
+/// The contact-level methods (``addPerson(_:line:)``, ``addTie(_:)``,
+/// ``addInteraction(_:)``) keep the report's counts; the graph-level ones (``node(_:)``,
+/// ``addEdge(_:_:weight:)``) are the fast path for edge lists and graph files.
+public struct ImportContext: Sendable {
+    /// The builder shared by all sources of the command.
+    public var builder: GraphBuilder
+    /// This source, as registered in the builder.
+    public let source: GraphBuilder.SourceHandle
+    /// The report of this source.
+    public var report: SourceReport
+    /// The command's options.
+    public let options: ImportOptions
+    /// The file name for messages.
+    public var file: String { report.file }
+
+    public init(builder: GraphBuilder, source: GraphBuilder.SourceHandle, report: SourceReport, options: ImportOptions) {
+        self.builder = builder
+        self.source = source
+        self.report = report
+        self.options = options
+    }
+
+    /// Opens a source on `builder` for `importer` reading `input`.
+    public static func open(
+        _ builder: inout GraphBuilder, importer: some GraphImporter, input: ImportInput, options: ImportOptions
+    ) -> ImportContext {
+        let handle = builder.beginSource(name: input.displayName, format: importer.format.id, scope: importer.idScope)
+        let report = SourceReport(file: input.displayName, format: importer.format.id, rowUnit: importer.rowUnit)
+        var context = ImportContext(builder: GraphBuilder(), source: handle, report: report, options: options)
+        swap(&context.builder, &builder)
+        return context
+    }
+
+    // MARK: Rows
+
+    /// Records a row that produced records.
+    public mutating func accept() { report.accept() }
+
+    /// Records a row that was skipped, with its line and the reason.
+    public mutating func skip(line: Int, reason: String) { report.skip(line: line, reason: reason) }
+
+    /// Adds a remark to the report.
+    public mutating func note(_ text: String) { report.notes.append(text) }
+
+    /// A malformed-file error at `line` of this source.
+    public func error(_ reason: String, line: Int? = nil, column: Int? = nil) -> ImportError {
+        .malformed(reason, file: file, line: line, column: column)
+    }
+
+    // MARK: Contact level
+
+    /// Adds a person; counts it as created or merged.
+    @discardableResult
+    public mutating func addPerson(_ record: PersonRecord, line: Int? = nil) -> Int32 {
+        let (node, outcome) = builder.addPerson(record, source: source, line: line)
+        switch outcome {
+        case .created: report.personsCreated += 1
+        case .merged: report.personsMerged += 1
+        }
+        return node
+    }
+
+    /// Adds a tie between persons of this source.
+    @discardableResult
+    public mutating func addTie(_ record: TieRecord) -> Int? {
+        let edge = builder.addTie(record, source: source)
+        if edge != nil { report.ties += 1 }
+        return edge
+    }
+
+    /// Adds an interaction between persons of this source.
+    @discardableResult
+    public mutating func addInteraction(_ record: InteractionRecord) -> Bool {
+        let added = builder.addInteraction(record, source: source)
+        if added { report.interactions += 1 }
+        return added
+    }
+
+    // MARK: Graph level
+
+    /// The node with global id `id`, created when new (counted as a created person).
+    public mutating func node(_ id: String) -> Int32 {
+        if !builder.hasNode(id) { report.personsCreated += 1 }
+        return builder.node(id)
+    }
+
+    /// Adds an edge between two nodes of ``node(_:)``.
+    @discardableResult
+    public mutating func addEdge(_ source: Int32, _ target: Int32, weight: Double = 1) -> Int {
+        report.ties += 1
+        return builder.addEdge(source, target, weight: weight)
+    }
+}

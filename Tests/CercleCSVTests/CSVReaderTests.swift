@@ -1,0 +1,44 @@
+import CerclePlugin
+import Testing
+
+@Suite("CSVReader")
+struct CSVReaderTests {
+    func rows(_ text: String, delimiter: UInt8? = nil) throws -> [[String]] {
+        var reader = CSVReader(data: Array(text.utf8), file: "t.csv", delimiter: delimiter)
+        var result: [[String]] = []
+        while let row = try reader.next() { result.append(row.fields) }
+        return result
+    }
+
+    @Test("RFC 4180 corner cases")
+    func corners() throws {
+        #expect(try rows("a,b\n") == [["a", "b"]])
+        #expect(try rows("a,b") == [["a", "b"]])
+        #expect(try rows("a,\n") == [["a", ""]])
+        #expect(try rows("a,") == [["a", ""]])
+        #expect(try rows(",\n") == [["", ""]])
+        #expect(try rows("\"\"\n") == [[""]])
+        #expect(try rows("\"a\"\"b\",c\n") == [["a\"b", "c"]])
+        #expect(try rows("\"a\nb\",c\r\nd,e") == [["a\nb", "c"], ["d", "e"]])
+        #expect(try rows("a,b\n\nc,d\n") == [["a", "b"], [], ["c", "d"]])
+        #expect(try rows("\"a\"x,b\n") == [["ax", "b"]])
+        #expect(try rows("a\"b,c\n") == [["a\"b", "c"]])
+        #expect(try rows("a,b\r") == [["a", "b"]])
+    }
+
+    @Test("line numbers count line breaks inside quoted fields")
+    func lineNumbers() throws {
+        var reader = CSVReader(data: Array("a\n\"x\ny\"\nb\n".utf8), file: "t.csv")
+        var lines: [Int] = []
+        while let row = try reader.next() { lines.append(row.line) }
+        #expect(lines == [1, 2, 4])
+    }
+
+    @Test("delimiter detection ignores delimiters inside quotes")
+    func detection() {
+        #expect(CSVReader.detectDelimiter(Array("a;b;c\n".utf8)) == UInt8(ascii: ";"))
+        #expect(CSVReader.detectDelimiter(Array("\"a;b;c\",d\n".utf8)) == UInt8(ascii: ","))
+        #expect(CSVReader.detectDelimiter(Array("a\tb\n".utf8)) == 0x09)
+        #expect(CSVReader.detectDelimiter(Array("\n\nab\n".utf8)) == UInt8(ascii: ","))
+    }
+}
