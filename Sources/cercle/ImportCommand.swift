@@ -1,0 +1,42 @@
+import ArgumentParser
+import CercleBuiltins
+import CercleCore
+import CerclePlugin
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Merge sources into one graph file (format from the output's extension).",
+        discussion: """
+            Examples:
+              cercle import Connections.csv contacts.vcf mail.mbox -o team.jsonl
+              cercle import edges.csv nodes.csv -o graph.json
+              cercle import graph.jsonl -o edges.csv --redact emails,phones
+            """)
+
+    @OptionGroup var input: SourceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; '-' for standard output.", valueName: "file"))
+    var out: String
+
+    @Option(name: .customLong("to"), help: "Write this format id instead of guessing from the extension.")
+    var outputFormat: String?
+
+    @Flag(name: .customLong("explain-merges"), help: "List every merge of two persons and the key used.")
+    var explainMerges = false
+
+    func run() throws {
+        let (graph, _, builder) = try input.load()
+        if explainMerges {
+            for merge in builder.merges {
+                let place = merge.line.map { "\(merge.source):\($0)" } ?? merge.source
+                print("merged \(merge.merged) into \(merge.kept) on \(merge.key) (\(place))")
+            }
+        }
+        let url = URL(fileURLWithPath: out)
+        try PluginRegistry.builtIn.write(graph.redacted(output.redaction), to: url, format: outputFormat)
+        if !input.quiet { Terminal.note("wrote \(out): \(graph.nodeCount) nodes, \(graph.edgeCount) edges") }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import CercleBuiltins
+import CercleCore
+import CerclePlugin
+import Foundation
+
+/// The inputs of every command: the files and how to read them.
+struct SourceOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Files to read: contact exports, graph files, an edge list with its node table.",
+        valueName: "source"))
+    var sources: [String] = []
+
+    @Option(name: .long, help: "Read every source as this format id (see 'cercle plugins list').")
+    var format: String?
+
+    @Flag(name: .long, help: "Edge lists are directed (graph files say so themselves).")
+    var directed = false
+
+    @Option(name: .long, help: "The member (ego) whose export this is, for LinkedIn and CRM files.")
+    var member: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "The reference date (YYYY-MM-DD) for tie strength and recurring events; default: the latest date in the data.",
+        valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Column mapping for CRM and contact CSV files: \"Email=email,Account Name=organisation\".",
+        valueName: "mapping"))
+    var map: String?
+
+    @Option(name: .long, help: "A column-mapping preset for CRM exports (salesforce, hubspot).")
+    var preset: String?
+
+    @Option(name: .customLong("option"), help: ArgumentHelp(
+        "An importer option key=value (repeatable), e.g. header=yes.", valueName: "key=value"))
+    var importerOptions: [String] = []
+
+    @Flag(name: .customLong("merge-on-name"), help: "Also merge persons whose names alone match.")
+    var mergeOnName = false
+
+    @Flag(name: .customLong("infer-organisation-ties"), help: "Add inferred ties between persons of the same organisation.")
+    var inferOrganisationTies = false
+
+    @Flag(name: .long, help: "Print nothing on stderr but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard !sources.isEmpty else { throw ValidationError("give at least one source file") }
+        if let asOf, DateParsing.iso8601(asOf) == nil {
+            throw ValidationError("--as-of takes a date like 2025-12-31, not '\(asOf)'")
+        }
+        for option in importerOptions where !option.contains("=") {
+            throw ValidationError("--option takes key=value, not '\(option)'")
+        }
+        if let map {
+            for pair in map.split(separator: ",") where !pair.contains("=") {
+                throw ValidationError("--map takes \"Column=field,...\", not '\(pair)'")
+            }
+        }
+    }
+
+    var referenceDate: Date? { asOf.flatMap(DateParsing.iso8601) }
+
+    var importOptions: ImportOptions {
+        var options = ImportOptions()
+        options.member = member
+        options.asOf = referenceDate
+        options.directed = directed ? true : nil
+        options.preset = preset
+        if let map {
+            for pair in map.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2 { options.columnMap[parts[0]] = parts[1] }
+            }
+        }
+        for option in importerOptions {
+            let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { options.extra[parts[0]] = parts[1] }
+        }
+        return options
+    }
+
+    /// Reads every source and builds the graph, printing the import report on stderr.
+    func load() throws -> (graph: ContactGraph, report: ImportReport, builder: GraphBuilder) {
+        var builder = GraphBuilder()
+        builder.mergeOnName = mergeOnName
+        builder.inferSameOrganisation = inferOrganisationTies
+        let inputs = sources.map { ImportInput(url: URL(fileURLWithPath: $0), displayName: $0) }
+        var report = try PluginRegistry.builtIn.read(inputs, format: format, options: importOptions, into: &builder)
+        if builder.metadata["name"] == nil, let first = sources.first {
+            builder.metadata["name"] = URL(fileURLWithPath: first).deletingPathExtension().lastPathComponent
+        }
+        let graph = PluginRegistry.build(builder, report: &report, asOf: referenceDate)
+        if !quiet { Terminal.note(report.summary) }
+        return (graph, report, builder)
+    }
+}
+
+/// Options of commands that write files.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Remove personal data from every output: emails, phones, names (comma-separated) or all.",
+        valueName: "fields"))
+    var redact: String?
+
+    func validate() throws {
+        if let redact, Redaction(list: redact) == nil {
+            throw ValidationError("--redact takes emails, phones, names or all, not '\(redact)'")
+        }
+    }
+
+    var redaction: Redaction { redact.flatMap(Redaction.init(list:)) ?? [] }
+}
