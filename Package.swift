@@ -19,6 +19,12 @@ var targets: [Target] = [
     .target(name: "CercleCore", swiftSettings: swift6),
     .target(name: "CercleAnalysis", dependencies: ["CercleCore"], swiftSettings: swift6),
     .target(name: "CerclePlugin", dependencies: ["CercleCore"], swiftSettings: swift6),
+    .systemLibrary(
+        name: "CGraphviz",
+        pkgConfig: "libgvc",
+        providers: [.apt(["libgraphviz-dev"])]
+    ),
+    .target(name: "CercleGraphviz", dependencies: ["CGraphviz"], swiftSettings: swift6),
     .target(
         name: "CercleBuiltins",
         dependencies: ["CerclePlugin"] + plugins.map { .target(name: $0.name) },
