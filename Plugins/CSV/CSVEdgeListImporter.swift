@@ -68,37 +68,37 @@ public struct CSVEdgeListImporter: GraphImporter {
         let attributeColumns = (2..<width).filter { $0 != weightColumn }
         var attributeTexts = [[String?]](repeating: [], count: width)
         let firstEdge = context.builder.rawEdgeCount
-        var row: CSVRow? = first
-        while let current = row {
-            if current.isEmptyLine {
-                row = try reader.next()
-                continue
+        // The first data row was read as strings already; the rest stream as bytes.
+        try addEdge(first, width: width, weightColumn: weightColumn, attributeColumns: attributeColumns,
+                    texts: &attributeTexts, context: &context)
+        var ranges: [CSVReader.FieldRange] = []
+        var scratch: [UInt8] = []
+        while true {
+            let line = reader.currentLine
+            guard try reader.scan(into: &ranges) else { break }
+            if ranges.isEmpty { continue }
+            guard ranges.count == width else {
+                throw context.error("expected \(width) fields, found \(ranges.count)", line: line)
             }
-            guard current.count == width else {
-                throw context.error("expected \(width) fields, found \(current.count)", line: current.line)
+            let u = try reader.withFieldBytes(ranges[0], scratch: &scratch) { bytes in
+                try Self.node(bytes, role: "source", line: line, context: &context)
             }
-            let source = current[0].trimmingCharacters(in: .whitespaces)
-            let target = current[1].trimmingCharacters(in: .whitespaces)
-            guard !source.isEmpty, !target.isEmpty else {
-                throw context.error("empty \(source.isEmpty ? "source" : "target") node id", line: current.line)
+            let v = try reader.withFieldBytes(ranges[1], scratch: &scratch) { bytes in
+                try Self.node(bytes, role: "target", line: line, context: &context)
             }
             var weight = 1.0
             if let weightColumn {
-                let text = current[weightColumn].trimmingCharacters(in: .whitespaces)
-                if !text.isEmpty {
-                    guard let value = AttributeColumn.parseDouble(text), value.isFinite else {
-                        throw context.error("weight '\(text)' is not a number", line: current.line,
-                                            column: weightColumn + 1)
-                    }
-                    weight = value
+                weight = try reader.withFieldBytes(ranges[weightColumn], scratch: &scratch) { bytes in
+                    try Self.weight(bytes, line: line, column: weightColumn + 1, context: context)
                 }
             }
-            let u = context.node(source)
-            let v = context.node(target)
             context.addEdge(u, v, weight: weight)
-            for column in attributeColumns { attributeTexts[column].append(current[column]) }
+            for column in attributeColumns {
+                attributeTexts[column].append(reader.withFieldBytes(ranges[column], scratch: &scratch) {
+                    String(decoding: $0, as: UTF8.self)
+                })
+            }
             context.accept()
-            row = try reader.next()
         }
         // Attribute types are inferred once all values are known.
         for column in attributeColumns {
@@ -107,6 +107,46 @@ public struct CSVEdgeListImporter: GraphImporter {
                 context.builder.setEdgeAttribute(columns[column], inferred[index], edge: firstEdge + index)
             }
         }
+    }
+
+    /// Adds the edge of a row already read as strings (the first data row).
+    func addEdge(
+        _ row: CSVRow, width: Int, weightColumn: Int?, attributeColumns: [Int], texts: inout [[String?]],
+        context: inout ImportContext
+    ) throws {
+        guard row.count == width else {
+            throw context.error("expected \(width) fields, found \(row.count)", line: row.line)
+        }
+        var weight = 1.0
+        if let weightColumn {
+            var text = row[weightColumn]
+            weight = try text.withUTF8 { try Self.weight($0, line: row.line, column: weightColumn + 1, context: context) }
+        }
+        var source = row[0], target = row[1]
+        let u = try source.withUTF8 { try Self.node($0, role: "source", line: row.line, context: &context) }
+        let v = try target.withUTF8 { try Self.node($0, role: "target", line: row.line, context: &context) }
+        context.addEdge(u, v, weight: weight)
+        for column in attributeColumns { texts[column].append(row[column]) }
+        context.accept()
+    }
+
+    /// The node of an id field, spaces around it ignored.
+    static func node(
+        _ bytes: UnsafeBufferPointer<UInt8>, role: String, line: Int, context: inout ImportContext
+    ) throws -> Int32 {
+        let id = bytes.trimmingSpaces
+        guard !id.isEmpty else { throw context.error("empty \(role) node id", line: line) }
+        return context.node(utf8: id)
+    }
+
+    /// The weight of a weight field: empty means 1; anything else must be a finite number.
+    static func weight(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, column: Int, context: ImportContext) throws -> Double {
+        let text = bytes.trimmingSpaces
+        if text.isEmpty { return 1 }
+        guard let value = NumberParsing.double(text), value.isFinite else {
+            throw context.error("weight '\(String(decoding: text, as: UTF8.self))' is not a number", line: line, column: column)
+        }
+        return value
     }
 
     static func nextNonEmpty(_ reader: inout CSVReader) throws -> CSVRow? {

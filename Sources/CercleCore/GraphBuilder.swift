@@ -67,7 +67,9 @@ public struct GraphBuilder: Sendable {
 
     // Nodes, by provisional index. Identity resolution may later merge several into one.
     var ids: [String] = []
-    var globalIDs: [String: Int32] = [:]
+    /// Global ids, and the provisional node of each.
+    var globalIDs = IdentifierTable()
+    var globalNodes: [Int32] = []
     var parent: [Int32] = []
     var nodeAttributes = AttributeTable()
     var keyOwner: [IdentityKey: Int32] = [:]
@@ -140,6 +142,7 @@ public struct GraphBuilder: Sendable {
         ids.reserveCapacity(nodes)
         parent.reserveCapacity(nodes)
         globalIDs.reserveCapacity(nodes)
+        globalNodes.reserveCapacity(nodes)
         edgeSources.reserveCapacity(edges)
         edgeTargets.reserveCapacity(edges)
         edgeWeights.reserveCapacity(edges)
@@ -151,10 +154,24 @@ public struct GraphBuilder: Sendable {
     ///
     /// - Complexity: amortised O(1) (one dictionary look-up).
     public mutating func node(_ id: String) -> Int32 {
-        if let existing = globalIDs[id] { return existing }
+        let (entry, isNew) = globalIDs.intern(id)
+        return isNew ? addGlobalNode(entry: entry) : globalNodes[Int(entry)]
+    }
+
+    /// The node whose global id has these UTF-8 bytes, created when new. Lets an importer
+    /// resolve ids straight from a file's bytes, with no `String` per field.
+    ///
+    /// - Complexity: amortised O(length of the id).
+    public mutating func node(utf8 id: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (entry, isNew) = globalIDs.intern(utf8: id)
+        return isNew ? addGlobalNode(entry: entry) : globalNodes[Int(entry)]
+    }
+
+    private mutating func addGlobalNode(entry: Int32) -> Int32 {
+        let id = globalIDs.ids[Int(entry)]
         let index = newNode(id: id, source: -1)
-        globalIDs[id] = index
-        if let key = IdentityKey.email(id), id.contains("@") {
+        globalNodes.append(index)
+        if id.contains("@"), let key = IdentityKey.email(id) {
             // An edge list whose ids are addresses joins the contacts with those addresses.
             claim(key, for: index, source: "", line: nil)
         }
@@ -162,7 +179,7 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Whether a node with global id `id` exists.
-    public func hasNode(_ id: String) -> Bool { globalIDs[id] != nil }
+    public func hasNode(_ id: String) -> Bool { globalIDs.index(of: id) != nil }
 
     /// Appends an edge between two nodes returned by ``node(_:)`` or ``addPerson(_:source:)``.
     ///
@@ -252,7 +269,7 @@ public struct GraphBuilder: Sendable {
         var outcome = PersonOutcome.created
         switch scope {
         case .global:
-            let existed = globalIDs[record.id] != nil
+            let existed = hasNode(record.id)
             node = self.node(record.id)
             if existed { outcome = .merged(into: record.id, key: IdentityKey(kind: .id, value: record.id)) }
         case .local:

@@ -71,14 +71,41 @@ public struct CSVReader: Sendable {
         return text
     }
 
+    /// Where a field lies in the bytes: `start..<end`, inside the quotes for a quoted
+    /// field. `quoted` marks fields whose bytes still hold `""` pairs or a closing quote
+    /// followed by more text, which ``withFieldBytes(_:scratch:_:)`` resolves.
+    public struct FieldRange: Sendable {
+        public var start: Int
+        public var end: Int
+        public var quoted: Bool
+    }
+
     /// Reads the next record.
     ///
     /// - Returns: `nil` at the end of the data; a row with no field for an empty line.
     /// - Throws: ``ImportError`` for an unterminated quoted field.
     public mutating func next() throws -> CSVRow? {
-        guard position < bytes.count else { return nil }
         let startLine = line
+        var ranges: [FieldRange] = []
+        guard try scan(into: &ranges) else { return nil }
         var fields: [String] = []
+        fields.reserveCapacity(ranges.count)
+        var scratch: [UInt8] = []
+        for range in ranges {
+            fields.append(withFieldBytes(range, scratch: &scratch) { String(decoding: $0, as: UTF8.self) })
+        }
+        return CSVRow(fields: fields, line: startLine)
+    }
+
+    /// Reads the next record as byte ranges, without making strings (for bulk importers).
+    ///
+    /// - Parameter ranges: filled with the record's fields (emptied first; empty for an
+    ///   empty line).
+    /// - Returns: `false` at the end of the data.
+    /// - Throws: ``ImportError`` for an unterminated quoted field.
+    public mutating func scan(into ranges: inout [FieldRange]) throws -> Bool {
+        ranges.removeAll(keepingCapacity: true)
+        guard position < bytes.count else { return false }
         let delimiter = self.delimiter
         var position = self.position
         var line = self.line
@@ -92,16 +119,16 @@ public struct CSVReader: Sendable {
             }
             while true {
                 if position < count, buffer[position] == 0x22 {
-                    // Quoted field.
                     let fieldLine = line
                     position += 1
-                    var value: [UInt8] = []
+                    let start = position
                     var closed = false
+                    var escapes = false
                     while position < count {
                         let byte = buffer[position]
                         if byte == 0x22 {
                             if position + 1 < count, buffer[position + 1] == 0x22 {
-                                value.append(0x22)
+                                escapes = true
                                 position += 2
                                 continue
                             }
@@ -110,19 +137,23 @@ public struct CSVReader: Sendable {
                             break
                         }
                         if byte == 0x0A { line += 1 }
-                        value.append(byte)
                         position += 1
                     }
                     guard closed else {
                         return .failure(.malformed("unterminated quoted field", file: file, line: fieldLine))
                     }
                     // Text after the closing quote is kept, as Python's csv does.
+                    let closingQuote = position - 1
                     while position < count, buffer[position] != delimiter, buffer[position] != 0x0A,
                           !(buffer[position] == 0x0D && (position + 1 == count || buffer[position + 1] == 0x0A)) {
-                        value.append(buffer[position])
                         position += 1
                     }
-                    fields.append(String(decoding: value, as: UTF8.self))
+                    if position == closingQuote + 1 {
+                        // The common case: the bytes between the quotes, unescaped only if needed.
+                        ranges.append(FieldRange(start: start, end: closingQuote, quoted: escapes))
+                    } else {
+                        ranges.append(FieldRange(start: start, end: position, quoted: true))
+                    }
                 } else {
                     let start = position
                     while position < count {
@@ -131,13 +162,16 @@ public struct CSVReader: Sendable {
                         if byte == 0x0D, position + 1 == count || buffer[position + 1] == 0x0A { break }
                         position += 1
                     }
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self))
+                    ranges.append(FieldRange(start: start, end: position, quoted: false))
                 }
                 if position >= count { break }
                 let byte = buffer[position]
                 if byte == delimiter {
                     position += 1
-                    if position >= count { fields.append(""); break }
+                    if position >= count {
+                        ranges.append(FieldRange(start: position, end: position, quoted: false))
+                        break
+                    }
                     continue
                 }
                 // End of record: LF or CRLF (or a lone CR at the end of the data).
@@ -150,7 +184,38 @@ public struct CSVReader: Sendable {
         self.position = position
         self.line = line
         try result.get()
-        return CSVRow(fields: fields, line: startLine)
+        return true
+    }
+
+    /// Calls `body` with the bytes of a field found by ``scan(into:)``: unquoted, with
+    /// `""` turned into `"` (using `scratch` only when a quoted field needs it).
+    public func withFieldBytes<R>(
+        _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+            guard range.quoted else { return try body(slice) }
+            // Inside: "" → ", the closing quote dropped, trailing text kept.
+            scratch.removeAll(keepingCapacity: true)
+            var index = 0
+            var inside = true
+            while index < slice.count {
+                let byte = slice[index]
+                if inside, byte == 0x22 {
+                    if index + 1 < slice.count, slice[index + 1] == 0x22 {
+                        scratch.append(0x22)
+                        index += 2
+                        continue
+                    }
+                    inside = false
+                    index += 1
+                    continue
+                }
+                scratch.append(byte)
+                index += 1
+            }
+            return try scratch.withUnsafeBufferPointer(body)
+        }
     }
 
     /// The most frequent of `,`, `;` and tab outside quotes on the first non-empty line;

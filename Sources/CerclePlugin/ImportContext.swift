@@ -89,6 +89,14 @@ public struct ImportContext: Sendable {
         return builder.node(id)
     }
 
+    /// The node whose global id has these UTF-8 bytes, created when new (bulk importers).
+    public mutating func node(utf8 id: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let before = builder.provisionalNodeCount
+        let node = builder.node(utf8: id)
+        if builder.provisionalNodeCount > before { report.personsCreated += 1 }
+        return node
+    }
+
     /// Adds an edge between two nodes of ``node(_:)``.
     @discardableResult
     public mutating func addEdge(_ source: Int32, _ target: Int32, weight: Double = 1) -> Int {

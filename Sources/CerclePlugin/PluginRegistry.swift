@@ -121,13 +121,23 @@ public struct PluginRegistry: Sendable {
         _ inputs: [ImportInput], format: String? = nil, options: ImportOptions = ImportOptions(),
         into builder: inout GraphBuilder
     ) throws -> ImportReport {
-        let chosen = try inputs.map { ($0, try importer(for: $0, format: format)) }
-        let ordered = chosen.filter { $0.1.readsFirst } + chosen.filter { !$0.1.readsFirst }
+        var first: [(ImportInput, any GraphImporter)] = []
+        var rest: [(ImportInput, any GraphImporter)] = []
+        for input in inputs {
+            let importer = try importer(for: input, format: format)
+            if importer.readsFirst { first.append((input, importer)) } else { rest.append((input, importer)) }
+        }
         var report = ImportReport()
-        for (input, importer) in ordered {
+        for (input, importer) in first + rest {
             var context = ImportContext.open(&builder, importer: importer, input: input, options: options)
-            defer { swap(&builder, &context.builder) }
-            try importer.read(input, into: &context)
+            var failure: Error?
+            do {
+                try importer.read(input, into: &context)
+            } catch {
+                failure = error
+            }
+            swap(&builder, &context.builder)
+            if let failure { throw failure }
             report.sources.append(context.report)
         }
         return report
