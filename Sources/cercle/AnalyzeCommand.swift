@@ -33,6 +33,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "Print the N top nodes by the first metric.")
     var top: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Detect communities: leiden, louvain or lpa.", valueName: "method"))
+    var communities: String?
+
+    @Option(name: .long, help: "Resolution γ of modularity (Leiden, Louvain).")
+    var resolution: Double = 1
+
+    @Option(name: .long, help: "Seed of the randomised methods (same seed, same result).")
+    var seed: UInt64 = 42
+
     func validate() throws {
         for name in metricNames where !MetricCatalog.names.contains(name) {
             throw ValidationError("unknown metric '\(name)' (known: \(MetricCatalog.names.joined(separator: ", ")))")
@@ -44,6 +53,9 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         if let top, top < 1 { throw ValidationError("--top takes a positive number") }
+        if let communities, !["leiden", "louvain", "lpa"].contains(communities) {
+            throw ValidationError("--communities takes leiden, louvain or lpa, not '\(communities)'")
+        }
     }
 
     var metricNames: [String] {
@@ -59,6 +71,16 @@ struct AnalyzeCommand: ParsableCommand {
         var columns: [(name: String, values: [Double])] = []
         for name in metricNames {
             columns.append((name, try MetricCatalog.compute(name, on: graph)))
+        }
+        if let method = communities {
+            let partition: Partition = switch method {
+            case "louvain": try Louvain(resolution: resolution, seed: seed).run(on: graph)
+            case "lpa": try LabelPropagation(seed: seed).run(on: graph)
+            default: try Leiden(resolution: resolution, seed: seed).run(on: graph)
+            }
+            let q = try Modularity.undirected(partition, on: graph, weighting: .strength, resolution: resolution)
+            print("communities \(partition.count) (\(method)), modularity \(String(format: "%.6f", q))")
+            columns.append(("community", partition.membership.map(Double.init)))
         }
         if let top, let first = columns.first {
             print(Self.ranking(first, graph: graph, count: top))
@@ -102,7 +124,7 @@ struct AnalyzeCommand: ParsableCommand {
 /// The node measures `analyze` can compute, by command-line name.
 enum MetricCatalog {
     /// Measures whose values are counts, printed without a fraction.
-    static let integral: Set<String> = ["degree", "coreness", "triangles"]
+    static let integral: Set<String> = ["degree", "coreness", "triangles", "community"]
 
     /// A value as printed in tables and CSV files.
     static func format(_ value: Double, metric: String) -> String {
