@@ -1,4 +1,5 @@
 import ArgumentParser
+import CercleAnalysis
 import CerclePlugin
 import Foundation
 
@@ -35,6 +36,8 @@ struct Cercle: ParsableCommand {
         } catch let error as ExportError {
             Terminal.fail(error.description)
         } catch let error as InputError {
+            Terminal.fail(error.description)
+        } catch let error as AnalysisError {
             Terminal.fail(error.description)
         } catch {
             let code = exitCode(for: error)

@@ -13,9 +13,11 @@ struct ImportCommand: ParsableCommand {
               cercle import Connections.csv contacts.vcf mail.mbox -o team.jsonl
               cercle import edges.csv nodes.csv -o graph.json
               cercle import graph.jsonl -o edges.csv --redact emails,phones
+              cercle import team.jsonl -o team.json --metrics pagerank,betweenness --communities leiden
             """)
 
     @OptionGroup var input: SourceOptions
+    @OptionGroup var analysis: AnalysisOptions
     @OptionGroup var output: OutputOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; '-' for standard output.", valueName: "file"))
@@ -35,8 +37,15 @@ struct ImportCommand: ParsableCommand {
                 print("merged \(merge.merged) into \(merge.kept) on \(merge.key) (\(place))")
             }
         }
+        var result = graph.redacted(output.redaction)
+        if analysis.asksForAnalysis {
+            // Results chosen with --metrics, --communities or --weak-ties travel as attributes.
+            let results = try AnalysisRunner(options: analysis, quiet: input.quiet).run(on: result)
+            if !input.quiet { for note in results.notes { Terminal.note(note) } }
+            result = results.attached(to: result)
+        }
         let url = URL(fileURLWithPath: out)
-        try PluginRegistry.builtIn.write(graph.redacted(output.redaction), to: url, format: outputFormat)
+        try PluginRegistry.builtIn.write(result, to: url, format: outputFormat)
         if !input.quiet { Terminal.note("wrote \(out): \(graph.nodeCount) nodes, \(graph.edgeCount) edges") }
     }
 }

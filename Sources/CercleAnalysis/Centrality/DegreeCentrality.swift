@@ -18,4 +18,15 @@ public enum DegreeCentrality {
         }
         return result
     }
+
+    /// Freeman's degree centralization of an undirected graph:
+    /// `Σ (max − d_v) / ((n − 1)(n − 2))`, 1 for a star and 0 when every node has the
+    /// same degree (Freeman 1978). Graphs with fewer than three nodes give 0.
+    public static func centralization(_ graph: ContactGraph) -> Double {
+        let degrees = degrees(graph)
+        let n = degrees.count
+        guard n > 2, let maximum = degrees.max() else { return 0 }
+        let total = degrees.reduce(0) { $0 + (maximum - $1) }
+        return Double(total) / Double((n - 1) * (n - 2))
+    }
 }

@@ -84,20 +84,23 @@ public struct EigenvectorCentrality: Sendable {
 /// **Conventions** (NetworkX's `katz_centrality`, `normalized=True`): directed graphs
 /// use in-edges; `α` must stay below `1/λ_max` (the walk series diverges otherwise and
 /// the run stops with an error); `β` is 1 for every node by default. Weights only with
-/// `weighting: .strength`.
+/// `weighting: .strength`. NetworkX's default `α = 0.1` diverges on any graph with a node
+/// of degree above 100, so `alpha: nil` (Cercle's default) takes `0.85 / λ_max`, with
+/// `λ_max` found by power iteration; give `alpha: 0.1` to reproduce NetworkX.
 ///
 /// - Complexity: O(*m*) per iteration.
 ///
 /// [Katz 1953] L. Katz, "A new status index derived from sociometric analysis",
 /// *Psychometrika* 18(1):39–43, doi:10.1007/BF02289026.
 public struct KatzCentrality: Sendable {
-    public var alpha = 0.1
+    /// Attenuation α; `nil` for `0.85 / λ_max`.
+    public var alpha: Double? = nil
     public var beta = 1.0
     public var tolerance = 1e-13
     public var maxIterations = 100_000
     public var weighting: EdgeWeighting = .none
 
-    public init(alpha: Double = 0.1, beta: Double = 1, weighting: EdgeWeighting = .none) {
+    public init(alpha: Double? = nil, beta: Double = 1, weighting: EdgeWeighting = .none) {
         self.alpha = alpha
         self.beta = beta
         self.weighting = weighting
@@ -108,6 +111,7 @@ public struct KatzCentrality: Sendable {
         guard n > 0 else { return NodeScores(name: "katz", values: []) }
         let weights = try weighting.strengths(graph, measure: "Katz centrality")
         let inWeights = weights.map { graph.inSlotValues($0) }
+        let alpha = try self.alpha ?? 0.85 / Self.largestEigenvalue(graph, inWeights: inWeights)
         var x = [Double](repeating: 0, count: n)
         var next = [Double](repeating: 0, count: n)
         try AdjacencyView.with(graph) { view in
@@ -144,5 +148,36 @@ public struct KatzCentrality: Sendable {
         }
         let norm = x.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return NodeScores(name: "katz", values: norm > 0 ? x.map { $0 / norm } : x)
+    }
+
+    /// `λ_max` of the (weighted) adjacency matrix by power iteration on `A + I`; 1 for a
+    /// graph without edges (any α then converges).
+    static func largestEigenvalue(_ graph: ContactGraph, inWeights: [Double]?) throws -> Double {
+        guard graph.edgeCount > 0 else { return 1 }
+        let n = graph.nodeCount
+        var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
+        var next = [Double](repeating: 0, count: n)
+        var estimate = 0.0
+        for _ in 0..<10_000 {
+            for v in 0..<n {
+                var total = x[v]
+                let range = graph.isDirected ? graph.inOffsets[v]..<graph.inOffsets[v + 1] : graph.offsets[v]..<graph.offsets[v + 1]
+                for slot in range {
+                    let u = Int(graph.isDirected ? graph.inSources[slot] : graph.targets[slot])
+                    total += x[u] * (inWeights?[slot] ?? 1)
+                }
+                next[v] = total
+            }
+            let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            guard norm > 0 else { return 1 }
+            // Rayleigh quotient of A + I, less the shift.
+            var dot = 0.0
+            for v in 0..<n { dot += x[v] * next[v] }
+            let previous = estimate
+            estimate = dot - 1
+            for v in 0..<n { x[v] = next[v] / norm }
+            if abs(estimate - previous) <= 1e-9 * max(1, abs(estimate)) { break }
+        }
+        return max(estimate, 1e-12)
     }
 }

@@ -33,14 +33,6 @@ public struct NodeScores: Sendable, Equatable {
     public func top(_ k: Int) -> [(node: NodeIndex, score: Double)] {
         ranking().prefix(k).map { ($0, values[Int($0)]) }
     }
-
-    /// Freeman's centralization: `Σ (max − s_v) / ((n − 1) max)`, in [0, 1] for
-    /// non-negative scores (1 for a star's degree, 0 when every node scores the same).
-    public var centralization: Double {
-        guard values.count > 1, let maximum = values.max(), maximum > 0 else { return 0 }
-        let total = values.reduce(0) { $0 + (maximum - $1) }
-        return total / (Double(values.count - 1) * maximum)
-    }
 }
 
 /// One number per edge, indexed by edge id.

@@ -22,8 +22,12 @@ import Foundation
 /// **Conventions** (NetworkX's `constraint`, `local_constraint`, `effective_size`):
 /// neighbours are predecessors ∪ successors; weights only when ``weighted`` is on (as
 /// the mutual weight `a_ij + a_ji`); an isolated node gets NaN for constraint, effective
-/// size and efficiency, as in NetworkX. igraph's `constraint` uses the same `p_ij` and
-/// agrees on graphs without self-loops.
+/// size and efficiency, as in NetworkX. Self-loops are ignored (`p_ij` is defined for
+/// `j ≠ i`); NetworkX counts a loop in `i`'s total. `m_jq` divides by `j`'s largest
+/// mutual weight, as Burt defines it and as NetworkX computes node by node; NetworkX
+/// 3.6's vectorised path for all nodes at once (`nodes=None` with SciPy) divides by
+/// `q`'s instead, so weighted effective sizes can differ from that path. igraph's
+/// `constraint` uses the same `p_ij` and agrees on graphs without self-loops.
 ///
 /// - Complexity: O(Σ_i d_i²) with sorted-adjacency merges (no dictionaries of
 ///   neighbours); nodes in parallel.
