@@ -1,4 +1,5 @@
 import CercleCSV
+import CercleGraphML
 import CercleJSONGraph
 import CercleJSONLines
 import CerclePlugin
@@ -15,12 +16,14 @@ extension PluginRegistry {
             CSVEdgeListImporter(),
             JSONLinesImporter(),
             NodeLinkJSONImporter(),
+            GraphMLImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
             CSVNodeTableExporter(),
             JSONLinesExporter(),
             NodeLinkJSONExporter(),
+            GraphMLExporter(),
         ]
     )
 }
