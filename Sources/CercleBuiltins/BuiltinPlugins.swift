@@ -1,4 +1,5 @@
 import CercleCSV
+import CercleGEXF
 import CercleGraphML
 import CercleJSONGraph
 import CercleJSONLines
@@ -17,6 +18,7 @@ extension PluginRegistry {
             JSONLinesImporter(),
             NodeLinkJSONImporter(),
             GraphMLImporter(),
+            GEXFImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
@@ -24,6 +26,7 @@ extension PluginRegistry {
             JSONLinesExporter(),
             NodeLinkJSONExporter(),
             GraphMLExporter(),
+            GEXFExporter(),
         ]
     )
 }
