@@ -12,6 +12,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleJSONGraph", "JSONGraph", []),
     ("CercleGraphML", "GraphML", []),
     ("CercleGEXF", "GEXF", []),
+    ("CercleGML", "GML", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -1,5 +1,6 @@
 import CercleCSV
 import CercleGEXF
+import CercleGML
 import CercleGraphML
 import CercleJSONGraph
 import CercleJSONLines
@@ -19,6 +20,7 @@ extension PluginRegistry {
             NodeLinkJSONImporter(),
             GraphMLImporter(),
             GEXFImporter(),
+            GMLImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
@@ -27,6 +29,7 @@ extension PluginRegistry {
             NodeLinkJSONExporter(),
             GraphMLExporter(),
             GEXFExporter(),
+            GMLExporter(),
         ]
     )
 }
