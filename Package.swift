@@ -13,6 +13,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleGraphML", "GraphML", []),
     ("CercleGEXF", "GEXF", []),
     ("CercleGML", "GML", []),
+    ("CerclePajek", "Pajek", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -1,6 +1,7 @@
 import CercleCSV
 import CercleGEXF
 import CercleGML
+import CerclePajek
 import CercleGraphML
 import CercleJSONGraph
 import CercleJSONLines
@@ -21,6 +22,7 @@ extension PluginRegistry {
             GraphMLImporter(),
             GEXFImporter(),
             GMLImporter(),
+            PajekImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
@@ -30,6 +32,7 @@ extension PluginRegistry {
             GraphMLExporter(),
             GEXFExporter(),
             GMLExporter(),
+            PajekExporter(),
         ]
     )
 }
