@@ -14,6 +14,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleGEXF", "GEXF", []),
     ("CercleGML", "GML", []),
     ("CerclePajek", "Pajek", []),
+    ("CercleDOT", "DOT", ["CercleGraphviz", "CGraphviz"]),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -1,4 +1,5 @@
 import CercleCSV
+import CercleDOT
 import CercleGEXF
 import CercleGML
 import CerclePajek
@@ -23,6 +24,7 @@ extension PluginRegistry {
             GEXFImporter(),
             GMLImporter(),
             PajekImporter(),
+            DOTImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
@@ -33,6 +35,7 @@ extension PluginRegistry {
             GEXFExporter(),
             GMLExporter(),
             PajekExporter(),
+            DOTExporter(),
         ]
     )
 }
