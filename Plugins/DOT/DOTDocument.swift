@@ -40,6 +40,14 @@ struct DOTDocument {
         }
         var failure: ParseError?
         Graphviz.perform {
+            // libcgraph 2.42's scanner carries state from one parse to the next: after a
+            // graph followed by blank lines, the next parse counts one line too many, and
+            // the line counter is never reset. A parse of an empty graph with nothing after
+            // it drains that state, then the counter starts again at line 1.
+            "graph{}".withCString { empty in
+                if let drained = agmemread(empty) { agclose(drained) }
+            }
+            agreadline(1)
             Graphviz.clearMessages()
             guard let graph = text.withUnsafeBufferPointer({ buffer in buffer.baseAddress.flatMap { agmemread($0) } }) else {
                 let message = Graphviz.messages
