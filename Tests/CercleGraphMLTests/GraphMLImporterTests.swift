@@ -235,7 +235,7 @@ struct GraphMLImporterTests {
 
     @Test("not GraphML: another root element")
     func notGraphML() {
-        #expect(importError("<?xml version=\"1.0\"?>\n<gexf/>")?.message == "g.graphml:2:1: not GraphML: the root element is <gexf>, not <graphml>")
+        #expect(importError("<?xml version=\"1.0\"?>\n<svg/>")?.message == "g.graphml:2:1: not GraphML: the root element is <svg>, not <graphml>")
     }
 
     @Test("billion laughs and external entities are refused as unsafe")
