@@ -3,8 +3,8 @@ import CerclePlugin
 
 /// The streaming walk over one GEXF document (the rules are documented on
 /// ``GEXFImporter``).
-struct GEXFParser {
-    let reader: XMLReader
+struct GEXFParser: ~Copyable {
+    var reader: XMLReader
 
     private enum Class { case node, edge }
 
@@ -32,7 +32,7 @@ struct GEXFParser {
     private var typeConflicts: [String] = []
     private var sawGraph = false
 
-    init(reader: XMLReader) {
+    init(reader: consuming XMLReader) {
         self.reader = reader
     }
 
@@ -375,7 +375,7 @@ struct GEXFParser {
         return found
     }
 
-    private func number(_ name: StaticString) throws -> Double? {
+    private mutating func number(_ name: StaticString) throws -> Double? {
         guard let text = try reader.attribute(name) else { return nil }
         guard let value = Double(GEXFAttribute.trimmed(text)) else {
             throw reader.error("viz \(name) '\(GEXFAttribute.clip(text))' is not a number")

@@ -52,9 +52,8 @@ public struct GraphMLImporter: GraphImporter {
     }
 
     public func read(_ input: ImportInput, into context: inout ImportContext) throws {
-        let reader = try XMLReader(url: input.url, file: input.displayName)
-        var parser = GraphMLParser(reader: reader)
+        var parser = GraphMLParser(reader: try XMLReader(url: input.url, file: input.displayName))
         try parser.read(into: &context)
-        if reader.isLatin1 { context.note("read as Latin-1, as the XML declaration says") }
+        if parser.reader.isLatin1 { context.note("read as Latin-1, as the XML declaration says") }
     }
 }

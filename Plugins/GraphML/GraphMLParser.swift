@@ -3,8 +3,8 @@ import CerclePlugin
 
 /// The streaming walk over one GraphML document, feeding an ``ImportContext``
 /// (the rules are documented on ``GraphMLImporter``).
-struct GraphMLParser {
-    let reader: XMLReader
+struct GraphMLParser: ~Copyable {
+    var reader: XMLReader
 
     private var keys: [String: Int] = [:]
     private var keyList: [GraphMLKey] = []
@@ -39,7 +39,7 @@ struct GraphMLParser {
     private var unknownTypes: [String] = []
     private var textWeightKey: String?
 
-    init(reader: XMLReader) {
+    init(reader: consuming XMLReader) {
         self.reader = reader
     }
 
@@ -248,7 +248,7 @@ struct GraphMLParser {
     /// `nil` for data Cercle ignores (yFiles graphics, a key of another domain).
     private mutating func readData(domain: GraphMLKey.Domain) throws -> (Int, AttributeValue?)? {
         guard let id = try reader.attribute("key") else { throw reader.error("a <data> element without a key") }
-        guard let index = keys[id] else {
+        guard let index = keyIndex(id) else {
             throw reader.error("undeclared key '\(GraphMLKey.clip(id))' (no <key id=\"\(GraphMLKey.clip(id))\"> before the graph)")
         }
         let key = keyList[index]
@@ -273,6 +273,16 @@ struct GraphMLParser {
         }
         if value != nil { lastSeen[index] = serial }
         return (index, value)
+    }
+
+    /// The index of key `id`: a linear scan while there are few keys (cheaper than
+    /// hashing the id of every `<data>`), the dictionary beyond.
+    private func keyIndex(_ id: String) -> Int? {
+        if keyList.count <= 16 {
+            for index in keyList.indices where keyList[index].id == id { return index }
+            return nil
+        }
+        return keys[id]
     }
 
     private mutating func setNodeAttribute(_ index: Int, _ value: AttributeValue, node: Int32, _ context: inout ImportContext) {

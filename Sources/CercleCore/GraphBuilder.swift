@@ -154,7 +154,7 @@ public struct GraphBuilder: Sendable {
         if let existing = globalIDs[id] { return existing }
         let index = newNode(id: id, source: -1)
         globalIDs[id] = index
-        if let key = IdentityKey.email(id), id.contains("@") {
+        if id.contains("@"), let key = IdentityKey.email(id) {
             // An edge list whose ids are addresses joins the contacts with those addresses.
             claim(key, for: index, source: "", line: nil)
         }

@@ -30,8 +30,13 @@ import Foundation
 /// 4.0 s only to deliver the 2.3 million events of a 93 MB GraphML file on Linux, about
 /// what igraph's whole `Read_GraphML` takes; see Benchmarks/formats.md.
 ///
+/// The reader is a non-copyable value: it owns its buffer and its file descriptor, and
+/// frees them when it goes out of scope. (A class would do the same, but Swift checks a
+/// class's stored properties for exclusive access at run time, which cost a fifth of a
+/// GraphML import; a struct's are checked at compile time.)
+///
 /// - Complexity: O(*b*) for a file of *b* bytes; memory O(largest token + depth).
-public final class XMLReader {
+public struct XMLReader: ~Copyable {
     /// What the reader stopped at.
     public enum Event: Sendable, Equatable {
         /// A start tag (or a self-closing tag); see ``name``, ``attribute(_:)``.
@@ -84,7 +89,7 @@ public final class XMLReader {
     ///   declaring entities (``ImportError/unsafe(_:file:line:column:)``), or when the
     ///   file cannot be read.
     @discardableResult
-    public func next() throws -> Event { try scanner.next() }
+    public mutating func next() throws -> Event { try scanner.next() }
 
     /// The qualified name of the current element (start or end event).
     public var name: String { scanner.name }
@@ -100,14 +105,14 @@ public final class XMLReader {
     /// exactly), with references decoded and whitespace normalised as XML prescribes.
     ///
     /// - Throws: ``ImportError`` for an undefined entity or a bad character reference.
-    public func attribute(_ name: StaticString) throws -> String? { try scanner.attribute(name) }
+    public mutating func attribute(_ name: StaticString) throws -> String? { try scanner.attribute(name) }
 
     /// Every attribute of the current start tag, in document order.
-    public func attributes() throws -> [(name: String, value: String)] { try scanner.attributes() }
+    public mutating func attributes() throws -> [(name: String, value: String)] { try scanner.attributes() }
 
     /// The character data of the current text event, references decoded and line ends
     /// normalised (CDATA sections are returned as written).
-    public func text() throws -> String { try scanner.text() }
+    public mutating func text() throws -> String { try scanner.text() }
 
     /// Whether the current text event is only whitespace.
     public var isWhitespace: Bool { scanner.isWhitespace }
@@ -116,7 +121,7 @@ public final class XMLReader {
     /// character data; child elements are skipped (``skippedChildren`` says whether any).
     ///
     /// - Precondition: the current event is ``Event/startElement``.
-    public func readText() throws -> String { try scanner.readText() }
+    public mutating func readText() throws -> String { try scanner.readText() }
 
     /// Whether the last ``readText()`` met and skipped child elements.
     public var skippedChildren: Bool { scanner.skippedChildren }
@@ -124,7 +129,7 @@ public final class XMLReader {
     /// Skips the current start element with everything inside it.
     ///
     /// - Precondition: the current event is ``Event/startElement``.
-    public func skipElement() throws { try scanner.skipElement() }
+    public mutating func skipElement() throws { try scanner.skipElement() }
 
     /// An error at the current token.
     public func error(_ reason: String) -> ImportError { scanner.error(reason) }
