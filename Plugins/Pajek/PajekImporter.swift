@@ -57,7 +57,8 @@ public struct PajekImporter: GraphImporter {
         let bytes = try input.bytes()
         if String(validating: bytes, as: UTF8.self) == nil { context.note("not UTF-8: read as Windows-1252") }
         let text = ImportInput.decode(bytes)
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // Split on bytes: splitting a String on Characters costs a grapheme break per byte.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         var reader = PajekReader(lines: lines, file: input.displayName)
         try reader.read(into: &context)
     }
