@@ -18,7 +18,7 @@ enum XMLReaderBaseline {
             return new
         }
         let start = Date()
-        let reader = try XMLReader(url: URL(fileURLWithPath: CommandLine.arguments[1]), file: CommandLine.arguments[1])
+        var reader = try XMLReader(url: URL(fileURLWithPath: CommandLine.arguments[1]), file: CommandLine.arguments[1])
         while try reader.next() != .endOfDocument {
             guard reader.event == .startElement else { continue }
             if reader.isNamed("key"), try reader.attribute("attr.name") == "weight" {

@@ -4,6 +4,7 @@
 #
 #   Benchmarks/formats/run.sh            # RUNS=3 by default; files in /tmp/cercle-formats-bench
 #   RUNS=5 BENCH_DIR=/scratch Benchmarks/formats/run.sh
+#   ALL=1 Benchmarks/formats/run.sh      # also GEXF, GML, Pajek, DOT, node-link JSON (slow: NetworkX)
 #
 # Needs: a release build (swift build -c release), python3 with networkx and igraph.
 set -euo pipefail
@@ -77,3 +78,22 @@ for run in $(seq "$RUNS"); do
     timed "XMLParser baseline" "$DIR/xmlparser-baseline" "$DIR/big.graphml"
     timed "XMLReader baseline" "$DIR/xmlreader-baseline" "$DIR/big.graphml"
 done
+
+if [ "${ALL:-0}" = 1 ]; then
+    echo "== the other formats: NetworkX writing vs Cercle writing and reading (one run each)"
+    python3 - "$DIR" <<'EOF2'
+import sys, time, json, warnings, networkx as nx
+warnings.simplefilter("ignore")
+folder = sys.argv[1]
+G = nx.read_graphml(folder + "/big.graphml")
+for name, write in [("gexf", nx.write_gexf), ("gml", nx.write_gml), ("net", nx.write_pajek),
+                    ("json", lambda g, p: json.dump(nx.node_link_data(g), open(p, "w")))]:
+    start = time.perf_counter()
+    write(G, f"{folder}/networkx.{name}")
+    print(f"networkx write {name} (in-process)\t{time.perf_counter() - start:.2f} s")
+EOF2
+    for fmt in gexf gml net gv json; do
+        timed "cercle import big.net -o out.$fmt" "$CERCLE" import "$DIR/big.net" -o "$DIR/out.$fmt" --quiet
+        timed "cercle import out.$fmt -o back.net" "$CERCLE" import "$DIR/out.$fmt" -o "$DIR/back.net" --quiet
+    done
+fi
