@@ -10,6 +10,11 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleCSV", "CSV", []),
     ("CercleJSONLines", "JSONLines", []),
     ("CercleJSONGraph", "JSONGraph", []),
+    ("CercleGraphML", "GraphML", []),
+    ("CercleGEXF", "GEXF", []),
+    ("CercleGML", "GML", []),
+    ("CerclePajek", "Pajek", []),
+    ("CercleDOT", "DOT", ["CercleGraphviz", "CGraphviz"]),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -7,3 +7,7 @@ static inline Agdesc_t cercle_directed(void) { return Agdirected; }
 static inline Agdesc_t cercle_strict_directed(void) { return Agstrictdirected; }
 static inline Agdesc_t cercle_undirected(void) { return Agundirected; }
 static inline Agdesc_t cercle_strict_undirected(void) { return Agstrictundirected; }
+
+// agtail and aghead are function-like macros, which Swift does not import.
+static inline Agnode_t *cercle_tail(Agedge_t *edge) { return agtail(edge); }
+static inline Agnode_t *cercle_head(Agedge_t *edge) { return aghead(edge); }

@@ -1,4 +1,9 @@
 import CercleCSV
+import CercleDOT
+import CercleGEXF
+import CercleGML
+import CerclePajek
+import CercleGraphML
 import CercleJSONGraph
 import CercleJSONLines
 import CerclePlugin
@@ -15,12 +20,22 @@ extension PluginRegistry {
             CSVEdgeListImporter(),
             JSONLinesImporter(),
             NodeLinkJSONImporter(),
+            GraphMLImporter(),
+            GEXFImporter(),
+            GMLImporter(),
+            PajekImporter(),
+            DOTImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
             CSVNodeTableExporter(),
             JSONLinesExporter(),
             NodeLinkJSONExporter(),
+            GraphMLExporter(),
+            GEXFExporter(),
+            GMLExporter(),
+            PajekExporter(),
+            DOTExporter(),
         ]
     )
 }

@@ -85,8 +85,11 @@ public struct ImportContext: Sendable {
 
     /// The node with global id `id`, created when new (counted as a created person).
     public mutating func node(_ id: String) -> Int32 {
-        if !builder.hasNode(id) { report.personsCreated += 1 }
-        return builder.node(id)
+        // One dictionary look-up, not two: a new node shows in the provisional count.
+        let before = builder.provisionalNodeCount
+        let node = builder.node(id)
+        if builder.provisionalNodeCount > before { report.personsCreated += 1 }
+        return node
     }
 
     /// The node whose global id has these UTF-8 bytes, created when new (bulk importers).
