@@ -10,6 +10,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleCSV", "CSV", []),
     ("CercleJSONLines", "JSONLines", []),
     ("CercleJSONGraph", "JSONGraph", []),
+    ("CercleLinkedIn", "LinkedIn", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

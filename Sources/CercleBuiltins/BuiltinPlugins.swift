@@ -1,6 +1,7 @@
 import CercleCSV
 import CercleJSONGraph
 import CercleJSONLines
+import CercleLinkedIn
 import CerclePlugin
 
 extension PluginRegistry {
@@ -11,6 +12,8 @@ extension PluginRegistry {
     /// equal confidence and quality: earlier wins.
     public static let builtIn = PluginRegistry(
         importers: [
+            LinkedInConnectionsImporter(),
+            LinkedInMessagesImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),
