@@ -11,6 +11,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleJSONLines", "JSONLines", []),
     ("CercleJSONGraph", "JSONGraph", []),
     ("CercleLinkedIn", "LinkedIn", []),
+    ("CercleVCard", "VCard", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

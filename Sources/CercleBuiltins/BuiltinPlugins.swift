@@ -2,6 +2,7 @@ import CercleCSV
 import CercleJSONGraph
 import CercleJSONLines
 import CercleLinkedIn
+import CercleVCard
 import CerclePlugin
 
 extension PluginRegistry {
@@ -14,6 +15,7 @@ extension PluginRegistry {
         importers: [
             LinkedInConnectionsImporter(),
             LinkedInMessagesImporter(),
+            VCardImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),

@@ -84,15 +84,20 @@ public struct ContactOwner: Sendable, Equatable, CustomStringConvertible {
         "contacts", "contact", "connections", "export", "linkedin", "google", "outlook", "backup",
         "calendar", "mail", "inbox", "sent", "archive", "addressbook", "address", "book", "vcard",
         "vcards", "crm", "salesforce", "hubspot", "report", "test", "example", "sample", "data",
-        "abook", "messages", "all", "my", "team", "copy",
+        "abook", "messages", "all", "my", "team", "copy", "value", "uri", "tel", "photo", "photos", "text",
+        "bday", "birthday", "label", "labels", "category", "categories", "nickname", "minimal", "issue",
+        "unparsable", "broken", "multiple", "post", "individual", "org", "list", "file", "new", "old", "work",
+        "home", "private", "personal", "family", "friends", "business", "clients", "customers", "leads",
+        "accounts", "people", "import", "sync", "phone", "mobile", "iphone", "android", "icloud", "gmail",
     ]
 
-    /// `anna-becker` → "Anna Becker"; `nil` unless two to four words of letters, none of
-    /// them a word of export names.
+    /// `anna-becker` → "Anna Becker"; `nil` unless two to four words of at least two
+    /// letters each, none of them a word of export or test file names (`contacts`,
+    /// `export`, `photo`, `minimal`…).
     public static func personName(fromSlug slug: String) -> String? {
         let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." || $0 == " " })
         guard (2...4).contains(words.count),
-              words.allSatisfy({ word in word.allSatisfy(\.isLetter) }),
+              words.allSatisfy({ word in word.count >= 2 && word.allSatisfy(\.isLetter) }),
               !words.contains(where: { notNameWords.contains(IdentityKey.fold(String($0))) }) else { return nil }
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
     }
