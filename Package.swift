@@ -12,6 +12,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleJSONGraph", "JSONGraph", []),
     ("CercleLinkedIn", "LinkedIn", []),
     ("CercleVCard", "VCard", []),
+    ("CercleAddressBookCSV", "AddressBookCSV", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

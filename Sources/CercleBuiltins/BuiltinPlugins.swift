@@ -1,3 +1,4 @@
+import CercleAddressBookCSV
 import CercleCSV
 import CercleJSONGraph
 import CercleJSONLines
@@ -16,6 +17,8 @@ extension PluginRegistry {
             LinkedInConnectionsImporter(),
             LinkedInMessagesImporter(),
             VCardImporter(),
+            GoogleContactsImporter(),
+            OutlookContactsImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),
