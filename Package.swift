@@ -13,6 +13,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleLinkedIn", "LinkedIn", []),
     ("CercleVCard", "VCard", []),
     ("CercleAddressBookCSV", "AddressBookCSV", []),
+    ("CercleCRM", "CRM", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

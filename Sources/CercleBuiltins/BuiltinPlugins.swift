@@ -1,4 +1,5 @@
 import CercleAddressBookCSV
+import CercleCRM
 import CercleCSV
 import CercleJSONGraph
 import CercleJSONLines
@@ -19,6 +20,7 @@ extension PluginRegistry {
             VCardImporter(),
             GoogleContactsImporter(),
             OutlookContactsImporter(),
+            CRMImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),
