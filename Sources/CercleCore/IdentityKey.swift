@@ -70,14 +70,15 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Lower-cased, trimmed address without `mailto:`; `nil` unless it has one `@` with
-    /// text on both sides and no space.
+    /// text on both sides and no space. The domain needs no dot: `alice@edu` and
+    /// `root@localhost` are addresses of old and local mail.
     public static func normalizedEmail(_ address: String) -> String? {
         var text = address.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.lowercased().hasPrefix("mailto:") { text.removeFirst(7) }
         if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
         text = text.lowercased()
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
               !text.contains(where: { $0.isWhitespace }) else { return nil }
         return text
     }
