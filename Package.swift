@@ -14,6 +14,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleVCard", "VCard", []),
     ("CercleAddressBookCSV", "AddressBookCSV", []),
     ("CercleCRM", "CRM", []),
+    ("CercleMbox", "Mbox", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -4,6 +4,7 @@ import CercleCSV
 import CercleJSONGraph
 import CercleJSONLines
 import CercleLinkedIn
+import CercleMbox
 import CercleVCard
 import CerclePlugin
 
@@ -21,6 +22,7 @@ extension PluginRegistry {
             GoogleContactsImporter(),
             OutlookContactsImporter(),
             CRMImporter(),
+            MboxImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),
