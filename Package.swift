@@ -15,6 +15,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleAddressBookCSV", "AddressBookCSV", []),
     ("CercleCRM", "CRM", []),
     ("CercleMbox", "Mbox", []),
+    ("CercleICalendar", "ICalendar", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -1,6 +1,7 @@
 import CercleAddressBookCSV
 import CercleCRM
 import CercleCSV
+import CercleICalendar
 import CercleJSONGraph
 import CercleJSONLines
 import CercleLinkedIn
@@ -23,6 +24,7 @@ extension PluginRegistry {
             OutlookContactsImporter(),
             CRMImporter(),
             MboxImporter(),
+            ICalendarImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),
