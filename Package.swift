@@ -15,6 +15,12 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleGML", "GML", []),
     ("CerclePajek", "Pajek", []),
     ("CercleDOT", "DOT", ["CercleGraphviz", "CGraphviz"]),
+    ("CercleLinkedIn", "LinkedIn", []),
+    ("CercleVCard", "VCard", []),
+    ("CercleAddressBookCSV", "AddressBookCSV", []),
+    ("CercleCRM", "CRM", []),
+    ("CercleMbox", "Mbox", []),
+    ("CercleICalendar", "ICalendar", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

@@ -1,11 +1,17 @@
+import CercleAddressBookCSV
+import CercleCRM
 import CercleCSV
 import CercleDOT
 import CercleGEXF
 import CercleGML
 import CerclePajek
 import CercleGraphML
+import CercleICalendar
 import CercleJSONGraph
 import CercleJSONLines
+import CercleLinkedIn
+import CercleMbox
+import CercleVCard
 import CerclePlugin
 
 extension PluginRegistry {
@@ -16,6 +22,14 @@ extension PluginRegistry {
     /// equal confidence and quality: earlier wins.
     public static let builtIn = PluginRegistry(
         importers: [
+            LinkedInConnectionsImporter(),
+            LinkedInMessagesImporter(),
+            VCardImporter(),
+            GoogleContactsImporter(),
+            OutlookContactsImporter(),
+            CRMImporter(),
+            MboxImporter(),
+            ICalendarImporter(),
             CSVNodeTableImporter(),
             CSVEdgeListImporter(),
             JSONLinesImporter(),

@@ -47,6 +47,7 @@ extension GraphBuilder {
     }
 
     mutating func makeGraph(asOf: Date?) -> ContactGraph {
+        resolveMemberNames()
         let resolution = resolveNodes()
         let n = resolution.ids.count
         if inferSameOrganisation { addOrganisationTies(finalOf: resolution.finalOf, nodeCount: n) }

@@ -98,8 +98,14 @@ public struct GraphBuilder: Sendable {
     var interactionIdentifiers: Set<String> = []
     var interactionCount = 0
 
+    // Members known by name only, matched by ``resolveMemberNames()``.
+    var memberNameRecords: [(node: Int32, name: String, source: String, line: Int?)] = []
+
     /// Merges performed so far, in order.
-    public private(set) var merges: [Merge] = []
+    public internal(set) var merges: [Merge] = []
+    /// Remarks of identity resolution that are not errors (a member name that fits
+    /// several persons), for the import report.
+    public internal(set) var resolutionNotes: [String] = []
     /// Self-loops seen and dropped by the policy before building (from ties and
     /// interactions); ``BuildSummary`` adds those dropped while building.
     public internal(set) var droppedSelfLoops = 0
@@ -291,6 +297,11 @@ public struct GraphBuilder: Sendable {
             claim(key, for: node, source: sourceName, line: line)
         }
         personKeys[node, default: []] += keys
+        if record.isMember, let name = record.name,
+           !keys.contains(where: { $0.kind == .email || $0.kind == .profileURL || $0.kind == .phone }) {
+            let folded = IdentityKey.fold(name)
+            if !folded.isEmpty { memberNameRecords.append((node, folded, sourceName, line)) }
+        }
         storePersonFields(record, node: node, source: sourceName)
         return (node, outcome)
     }

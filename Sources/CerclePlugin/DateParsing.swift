@@ -133,11 +133,34 @@ public enum DateParsing {
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: 0, offsetSeconds: 0)
     }
 
+    /// European numeric dates, as German CRM reports write them: `28.10.2026`,
+    /// `28.10.26`, `28.10.2026 14:03`, `28.10.2026, 14:03:05`.
+    public static func dayMonthYearDotted(_ text: String) -> Date? {
+        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        guard let datePart = pieces.first, pieces.count <= 2 else { return nil }
+        let numbers = datePart.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        guard numbers.count == 3, let day = numbers[0], let month = numbers[1], var year = numbers[2] else { return nil }
+        if year < 100 { year += 2000 }
+        var hour = 0, minute = 0, second = 0
+        if pieces.count == 2 {
+            let time = pieces[1].split(separator: ":").map { Int($0) }
+            guard time.count >= 2, time.count <= 3, let h = time[0], let m = time[1] else { return nil }
+            hour = h
+            minute = m
+            if time.count == 3 {
+                guard let s = time[2] else { return nil }
+                second = s
+            }
+        }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: Double(second), offsetSeconds: 0)
+    }
+
     /// Any of the formats above, tried in turn.
     public static func any(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
-        return iso8601(trimmed) ?? dayMonthNameYear(trimmed) ?? usShort(trimmed) ?? iCalendar(trimmed) ?? rfc5322(trimmed)
+        return iso8601(trimmed) ?? dayMonthNameYear(trimmed) ?? usShort(trimmed) ?? dayMonthYearDotted(trimmed)
+            ?? iCalendar(trimmed) ?? rfc5322(trimmed)
     }
 
     static func monthIndex(_ token: String) -> Int? {

@@ -14,6 +14,8 @@ public struct ImportReport: Sendable, Equatable {
     public var droppedSelfLoops = 0
     /// Interactions seen twice (same identifier) and counted once.
     public var duplicateInteractions = 0
+    /// Remarks about the sources together (a member name that fits several persons).
+    public var notes: [String] = []
 
     public init() {}
 
@@ -31,6 +33,7 @@ public struct ImportReport: Sendable, Equatable {
         if droppedSelfLoops > 0 { totals.append("\(droppedSelfLoops) self-loop(s) dropped") }
         if duplicateInteractions > 0 { totals.append("\(duplicateInteractions) duplicate interaction(s) counted once") }
         if !totals.isEmpty { lines.append("merged: " + totals.joined(separator: ", ")) }
+        lines += notes.map { "note: \($0)" }
         return lines.joined(separator: "\n")
     }
 }

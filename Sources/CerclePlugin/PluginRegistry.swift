@@ -140,6 +140,11 @@ public struct PluginRegistry: Sendable {
             if let failure { throw failure }
             report.sources.append(context.report)
         }
+        // Members named by a folder, a file or a CRM owner column meet their persons only
+        // once every source is in.
+        let known = builder.resolutionNotes.count
+        builder.resolveMemberNames()
+        report.notes += builder.resolutionNotes.dropFirst(known)
         return report
     }
 

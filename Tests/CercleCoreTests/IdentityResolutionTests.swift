@@ -9,6 +9,8 @@ struct IdentityResolutionTests {
         #expect(IdentityKey.normalizedEmail(" mailto:Ann.B@Acme.EXAMPLE ") == "ann.b@acme.example")
         #expect(IdentityKey.normalizedEmail("not an address") == nil)
         #expect(IdentityKey.normalizedEmail("@acme.example") == nil)
+        #expect(IdentityKey.normalizedEmail("ann@") == nil)
+        #expect(IdentityKey.normalizedEmail("Alice@EDU") == "alice@edu")
         #expect(IdentityKey.normalizedURL("https://www.linkedin.com/in/Ann-B/?trk=x") == "linkedin.com/in/ann-b")
         #expect(IdentityKey.normalizedPhone("+33 6 12 34 56 78") == IdentityKey.normalizedPhone("06 12 34 56 78"))
         #expect(IdentityKey.normalizedPhone("12 34") == nil)
