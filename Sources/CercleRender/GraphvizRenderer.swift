@@ -43,6 +43,26 @@ public enum GraphvizRenderer {
         }
     }
 
+    /// The scene as DOT text before any layout: styles, labels and tooltips but no
+    /// positions, for Graphviz's own tools (`sfdp -Tsvg map.gv`).
+    ///
+    /// - Throws: ``RenderError`` when Graphviz cannot write it.
+    public static func dotSource(_ scene: MapScene) throws -> String {
+        try Graphviz.perform {
+            Graphviz.clearMessages()
+            guard let graph = build(scene) else { throw RenderError("Graphviz could not create the graph") }
+            defer { agclose(graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var size = 0
+            guard let stream = open_memstream(&buffer, &size) else { throw RenderError("out of memory") }
+            let status = agwrite(graph, UnsafeMutableRawPointer(stream))
+            fclose(stream)
+            defer { free(buffer) }
+            guard status == 0, let buffer else { throw RenderError("writing DOT failed: \(message(or: "unknown error"))") }
+            return String(cString: buffer)
+        }
+    }
+
     private static func message(or fallback: String) -> String {
         let text = Graphviz.messages
         return text.isEmpty ? fallback : text
@@ -129,7 +149,7 @@ private struct NodeAttributes {
 
     init(_ graph: UnsafeMutablePointer<Agraph_t>) {
         symbols = Symbols(graph, kind: Int32(AGNODE), defaults: [
-            ("id", ""), ("label", ""), ("xlabel", ""), ("tooltip", ""), ("fillcolor", "#DDDDDD"),
+            ("id", ""), ("label", "\\N"), ("xlabel", ""), ("tooltip", ""), ("fillcolor", "#DDDDDD"),
             ("color", "#555555"), ("style", "filled"), ("shape", "circle"), ("fixedsize", "true"),
             ("width", "0.2"), ("height", "0.2"), ("penwidth", "0.5"), ("pos", ""), ("fontsize", "10"),
             ("fontname", "DejaVu Sans"), ("fontcolor", "#222222"), ("class", ""),
@@ -143,8 +163,11 @@ private struct NodeAttributes {
         if node.insideLabel {
             symbols.set(object, "label", node.label)
             symbols.set(object, "fontcolor", Palette.textColor(on: node.fill))
-        } else if !node.label.isEmpty {
-            symbols.set(object, "xlabel", node.label)
+        } else {
+            // Set even when empty: an unset label is the node's name ("\N"), and a DOT
+            // file written without positions must say so for Graphviz's own tools.
+            symbols.set(object, "label", "")
+            if !node.label.isEmpty { symbols.set(object, "xlabel", node.label) }
         }
         symbols.set(object, "tooltip", node.tooltip)
         symbols.set(object, "fillcolor", node.fill)

@@ -15,7 +15,7 @@ enum Legend {
             var cells = ""
             for entry in scene.legend[index..<min(index + columns, scene.legend.count)] {
                 if let color = entry.color {
-                    cells += ##"<TD BGCOLOR="\##(color)" WIDTH="\##(size(12, scene))" HEIGHT="\##(size(12, scene))" FIXEDSIZE="TRUE"> </TD>"##
+                    cells += ##"<TD BGCOLOR="\##(color)" WIDTH="\##(size(12, scene))" HEIGHT="\##(size(12, scene))" FIXEDSIZE="TRUE"></TD>"##
                 } else {
                     cells += "<TD></TD>"
                 }

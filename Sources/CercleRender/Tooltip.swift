@@ -13,8 +13,7 @@ enum Tooltip {
         let role = [title, organisation].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
         if !role.isEmpty { lines.append(role) }
         let community = data.partition[node]
-        let profile = community < data.profiles.count ? " (\(data.profiles[community].label))" : ""
-        lines.append("community \(community)\(profile)")
+        lines.append(community < data.profiles.count ? data.profiles[community].label : "community \(community)")
         lines.append("\(metric) \(format(data.sizeScores[node])) · \(graph.degree(of: node)) ties")
         return lines.joined(separator: "\n")
     }

@@ -95,15 +95,19 @@ struct MapCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The map file: .svg, .png, .pdf or .dot.", valueName: "file"))
     var out: String
 
+    @Flag(name: .customLong("no-layout"), help: "With a .dot output: the styled graph without positions, for Graphviz's own tools.")
+    var noLayout = false
+
     /// Renders the map this many more times and reports resident memory before and after:
     /// the leak check of the test suite and the render benchmark.
     @Option(name: .long, help: .hidden)
     var repeatRender = 0
 
     func validate() throws {
-        guard RenderFormat(path: out) != nil else {
+        guard let format = RenderFormat(path: out) else {
             throw ValidationError("-o writes .svg, .png, .pdf or .dot, not '\(out)'")
         }
+        if noLayout, format != .dot { throw ValidationError("--no-layout needs a .dot output") }
     }
 
     func run() throws {
@@ -122,6 +126,12 @@ struct MapCommand: ParsableCommand {
             }
         } catch let error as AnalysisError {
             throw InputError(error.description)
+        }
+        if noLayout {
+            let text: String
+            do { text = try GraphvizRenderer.dotSource(scene) } catch let error as RenderError { throw InputError("\(out): \(error)") }
+            try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: out), displayName: out)
+            return
         }
         try MapFile.write(scene, to: out, quiet: input.quiet, started: started)
         if repeatRender > 0, let format = RenderFormat(path: out) {

@@ -164,7 +164,7 @@ struct ReportBuilder {
 
     func community(_ node: NodeIndex) -> String {
         let c = data.partition[node]
-        return c < data.profiles.count ? "\(c) · \(data.profiles[c].label)" : "\(c)"
+        return c < data.profiles.count ? data.profiles[c].label : "\(c)"
     }
 
     func brokers() -> HTMLReport.Section {

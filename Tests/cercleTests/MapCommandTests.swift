@@ -27,6 +27,23 @@ struct MapCommandTests {
         }
     }
 
+    @Test("--no-layout: the styled DOT without positions, which Graphviz's own sfdp draws")
+    func dotWithoutLayout() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let run = try CercleCommand.run(["map"] + Self.karate + ["-o", "map.gv", "--no-layout", "--quiet"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let dot = try String(contentsOf: folder.path("map.gv"), encoding: .utf8)
+        #expect(!dot.contains("pos="))
+        #expect(dot.contains("tooltip="))
+        let sfdp = try Subprocess.run(URL(fileURLWithPath: "/usr/bin/sfdp"), ["-Tsvg", folder.path("map.gv").path])
+        #expect(sfdp.status == 0)
+        #expect(sfdp.stderr.isEmpty, "\(sfdp.stderr)")
+        #expect(sfdp.stdout.components(separatedBy: "class=\"node").count - 1 == 34)
+        let misuse = try CercleCommand.run(["map"] + Self.karate + ["-o", "map.svg", "--no-layout"], in: folder.url)
+        #expect(misuse.status == 2)
+    }
+
     @Test("bad layout, unwritable path, unknown person: one line, exit 1, no file left")
     func errors() throws {
         let folder = try TemporaryFolder()
