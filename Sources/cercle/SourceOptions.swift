@@ -44,7 +44,7 @@ struct SourceOptions: ParsableArguments {
     var inferOrganisationTies = false
 
     @Option(name: .customLong("strength-config"), help: ArgumentHelp(
-        "A JSON file of tie-strength settings (half-life, channel weights, priors…); fields left out keep their defaults (README: Tie strength).",
+        "A JSON (or simple YAML) file of tie-strength settings (half-life, channel weights, priors…); fields left out keep their defaults (README: Tie strength).",
         valueName: "file"))
     var strengthConfig: String?
 
@@ -97,7 +97,7 @@ struct SourceOptions: ParsableArguments {
             throw InputError("\(strengthConfig): cannot read the tie-strength configuration")
         }
         do {
-            return try TieStrengthModel(configuration: data)
+            return try TieStrengthModel(configuration: StrengthConfigFile.json(path: strengthConfig, data: data))
         } catch let error as TieStrengthModel.ConfigurationError {
             throw InputError("\(strengthConfig): \(error.description)")
         }

@@ -121,6 +121,16 @@ struct InsightCommandTests {
                                         in: folder.url)
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("cercle: bad.json: unknown field 'halfLife'"))
+        // The same settings as simple YAML.
+        try folder.write("slow.yaml", "# slower decay\nhalfLifeDays: 720   # two years\npriors:\n  linkedin: 0.05\n")
+        let yaml = try CercleCommand.run(["explain", Self.team, "--tie", "Anna Becker", "Zoë Müller", "--quiet",
+                                          "--strength-config", folder.path("slow.yaml").path])
+        #expect(yaml.status == 0, "\(yaml.stderr)")
+        #expect(strength(yaml.stdout) == strength(slow.stdout))
+        try folder.write("bad.yml", "halfLifeDays: 720\nsaturation: long\n")
+        let badYAML = try CercleCommand.run(["explain", Self.team, "--tie", "Anna Becker", "Zoë Müller", "--quiet", "--strength-config", "bad.yml"],
+                                            in: folder.url)
+        #expect(badYAML.status == 1 && badYAML.stderr == "cercle: bad.yml:2: 'long' is not a number\n")
         let config = try CercleCommand.run(["explain", Self.team, "--print-config"])
         #expect(config.stdout.contains("\"halfLifeDays\" : 180"))
         let notTied = try CercleCommand.run(["explain", Self.team, "--tie", "Henrik Lindqvist", "Zoë Müller", "--quiet"])
