@@ -86,7 +86,7 @@ struct ExplainCommand: ParsableCommand {
         if breakdown.eventCount == 0 {
             lines.append("interactions: none up to the as-of date: a connection-only tie gets its prior")
         } else {
-            lines.append("interactions: \(breakdown.eventCount) up to the as-of date, first \(InsightContext.day(breakdown.firstContact)), last \(InsightContext.day(breakdown.lastContact))")
+            lines.append("interactions: \(breakdown.eventCount) up to the as-of date, the last on \(InsightContext.day(breakdown.lastContact)); known since \(InsightContext.day(breakdown.firstContact)) (first interaction or connection)")
             for part in breakdown.activityByChannel {
                 lines.append("  \(part.channel.rawValue): \(part.events) events, activity \(d(part.activity)) (channel weight \(d(model.channelWeights[part.channel.rawValue] ?? 0)), half-life \(InsightContext.number(model.halfLifeDays)) days)")
             }
@@ -98,7 +98,7 @@ struct ExplainCommand: ParsableCommand {
             lines += [
                 "activity      raw \(d(breakdown.rawActivity)) → 1 − exp(−\(d(breakdown.rawActivity)) / \(InsightContext.number(model.saturation))) = \(d(breakdown.activity))   weight \(d(model.activityWeight))",
                 "multiplexity  \(channelCount) channels → min(1, (\(channelCount) − 1) / (\(InsightContext.number(model.multiplexityCap)) − 1)) = \(d(breakdown.multiplexity))   weight \(d(model.multiplexityWeight))",
-                "reciprocity   \(d(breakdown.outgoing)) from \(context.label(first)), \(d(breakdown.incoming)) from \(context.label(second)) → min / max = \(d(breakdown.reciprocity))   weight \(d(model.reciprocityWeight))",
+                "reciprocity   interactions started (shares) \(d(breakdown.outgoing)) by \(context.label(first)), \(d(breakdown.incoming)) by \(context.label(second)) → min / max = \(d(breakdown.reciprocity))   weight \(d(model.reciprocityWeight))",
                 "duration      \(InsightContext.decimal(years, 2)) years → 1 − exp(−years / \(InsightContext.number(model.durationScaleYears))) = \(d(breakdown.duration))   weight \(d(model.durationWeight))",
             ]
             let combined = total > 0 ? (model.activityWeight * breakdown.activity + model.multiplexityWeight * breakdown.multiplexity
