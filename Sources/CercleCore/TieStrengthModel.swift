@@ -27,7 +27,11 @@ import Foundation
 /// interaction therefore gets exactly its prior.
 ///
 /// Every number is a field of this struct, so a configuration file can change it; the
-/// defaults are documented in README.md. `asOf` fixes "now": the same data and the same
+/// defaults are documented in README.md and written out in `Examples/tie-strength.json`.
+/// A configuration file (JSON; see ``init(configuration:)``) names only the fields it
+/// changes, with the names below (`halfLifeDays`, `channelWeights`…); a field it leaves out
+/// keeps its default, a map it gives (`channelWeights`, `roleWeights`, `priors`) replaces
+/// the default map entry by entry. `asOf` fixes "now": the same data, configuration and
 /// `asOf` give the same strengths.
 public struct TieStrengthModel: Sendable, Codable, Equatable {
     /// Days after which an interaction counts half.
@@ -71,6 +75,108 @@ public struct TieStrengthModel: Sendable, Codable, Equatable {
 
     public init() {}
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case halfLifeDays, saturation, channelWeights, roleWeights, priors, defaultPrior, multiplexityCap
+        case durationScaleYears, activityWeight, multiplexityWeight, reciprocityWeight, durationWeight
+    }
+
+    /// A key of a configuration file, known or not.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads a configuration: fields left out keep their defaults; entries of a map
+    /// override the default entries with the same key. Unknown fields are an error, so a
+    /// misspelt `halfLife` is not silently ignored.
+    public init(from decoder: any Decoder) throws {
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        if let unknown = all.allKeys.map(\.stringValue).sorted().first(where: { !known.contains($0) }) {
+            throw ConfigurationError("unknown field '\(unknown)' (known: \(CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var model = TieStrengthModel()
+        func number(_ key: CodingKeys, _ value: inout Double) throws {
+            if let given = try container.decodeIfPresent(Double.self, forKey: key) { value = given }
+        }
+        func map(_ key: CodingKeys, _ value: inout [String: Double], known: [String]) throws {
+            guard let given = try container.decodeIfPresent([String: Double].self, forKey: key) else { return }
+            for name in given.keys.sorted() where !known.contains(name) {
+                throw ConfigurationError("\(key.rawValue): unknown name '\(name)' (known: \(known.joined(separator: ", ")))")
+            }
+            value.merge(given) { $1 }
+        }
+        try number(.halfLifeDays, &model.halfLifeDays)
+        try number(.saturation, &model.saturation)
+        try map(.channelWeights, &model.channelWeights, known: Channel.allCases.map(\.rawValue))
+        try map(.roleWeights, &model.roleWeights, known: TieEvent.Role.allCases.map(\.name))
+        try map(.priors, &model.priors, known: Channel.allCases.map(\.rawValue))
+        try number(.defaultPrior, &model.defaultPrior)
+        try number(.multiplexityCap, &model.multiplexityCap)
+        try number(.durationScaleYears, &model.durationScaleYears)
+        try number(.activityWeight, &model.activityWeight)
+        try number(.multiplexityWeight, &model.multiplexityWeight)
+        try number(.reciprocityWeight, &model.reciprocityWeight)
+        try number(.durationWeight, &model.durationWeight)
+        try model.validate()
+        self = model
+    }
+
+    /// Reads a JSON configuration file's bytes.
+    ///
+    /// - Throws: ``ConfigurationError`` naming the field and the reason (not JSON, an
+    ///   unknown field, a value out of range).
+    public init(configuration data: Data) throws {
+        do {
+            self = try JSONDecoder().decode(TieStrengthModel.self, from: data)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw ConfigurationError("\(path.isEmpty ? "the file" : path): expected a number or an object of numbers")
+        } catch {
+            throw ConfigurationError("not a JSON object of tie-strength settings")
+        }
+    }
+
+    /// The configuration as pretty-printed JSON with sorted keys (the defaults, for a
+    /// default model), readable back by ``init(configuration:)``.
+    public var configurationJSON: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// Checks that every number lies in its range.
+    func validate() throws {
+        func check(_ ok: Bool, _ message: String) throws { if !ok { throw ConfigurationError(message) } }
+        try check(halfLifeDays > 0 && halfLifeDays.isFinite, "halfLifeDays must be positive")
+        try check(saturation > 0 && saturation.isFinite, "saturation must be positive")
+        try check(multiplexityCap >= 1, "multiplexityCap must be at least 1")
+        try check(durationScaleYears > 0, "durationScaleYears must be positive")
+        try check((0...1).contains(defaultPrior), "defaultPrior lies in [0, 1]")
+        for (name, value) in priors.sorted(by: { $0.key < $1.key }) {
+            try check((0...1).contains(value), "priors.\(name) lies in [0, 1]")
+        }
+        for (field, values) in [("channelWeights", channelWeights), ("roleWeights", roleWeights)] {
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                try check(value >= 0 && value.isFinite, "\(field).\(name) must be a non-negative number")
+            }
+        }
+        let weights = [activityWeight, multiplexityWeight, reciprocityWeight, durationWeight]
+        try check(weights.allSatisfy { $0 >= 0 && $0.isFinite }, "the dimension weights must be non-negative")
+        try check(weights.reduce(0, +) > 0, "at least one dimension weight must be positive")
+    }
+
+    /// A configuration that cannot be used; the description names the field.
+    public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
     /// The components of one tie's strength, for `cercle explain`.
     public struct Breakdown: Sendable, Equatable {
         public var rawActivity: Double
@@ -86,6 +192,19 @@ public struct TieStrengthModel: Sendable, Codable, Equatable {
         public var incoming: Double
         public var firstContact: Date?
         public var lastContact: Date?
+        /// Each channel's part of ``rawActivity`` and its number of counted events.
+        public var activityByChannel: [(channel: Channel, events: Int, activity: Double)]
+
+        public static func == (lhs: Breakdown, rhs: Breakdown) -> Bool {
+            lhs.rawActivity == rhs.rawActivity && lhs.activity == rhs.activity && lhs.multiplexity == rhs.multiplexity
+                && lhs.reciprocity == rhs.reciprocity && lhs.duration == rhs.duration && lhs.prior == rhs.prior
+                && lhs.strength == rhs.strength && lhs.channels == rhs.channels && lhs.eventCount == rhs.eventCount
+                && lhs.outgoing == rhs.outgoing && lhs.incoming == rhs.incoming
+                && lhs.firstContact == rhs.firstContact && lhs.lastContact == rhs.lastContact
+                && lhs.activityByChannel.elementsEqual(rhs.activityByChannel) {
+                    $0.channel == $1.channel && $0.events == $1.events && $0.activity == $1.activity
+                }
+        }
     }
 
     /// The strength of a tie and how it was reached.
@@ -108,6 +227,7 @@ public struct TieStrengthModel: Sendable, Codable, Equatable {
         var last: Double?
         var allChannels = channels
         var counted = 0
+        var byChannel = [(events: Int, activity: Double)](repeating: (0, 0), count: Channel.allCases.count)
         for event in events {
             if let date = event.date, date > now { continue }
             counted += 1
@@ -115,7 +235,11 @@ public struct TieStrengthModel: Sendable, Codable, Equatable {
             let channelWeight = channelWeights[event.channel.rawValue] ?? 0
             let roleWeight = roleWeights[event.role.name] ?? 0
             let decay = event.date.map { exp2(-max(0, now - $0) / halfLife) } ?? 0.5
-            raw += event.share * channelWeight * roleWeight * decay
+            let contribution = event.share * channelWeight * roleWeight * decay
+            raw += contribution
+            let slot = Channel.allCases.firstIndex(of: event.channel) ?? 0
+            byChannel[slot].events += 1
+            byChannel[slot].activity += contribution
             switch (event.direction, event.role) {
             case (_, .coRecipient): break
             case (.forward, _): outgoing += event.share
@@ -154,7 +278,10 @@ public struct TieStrengthModel: Sendable, Codable, Equatable {
             strength: min(1, max(prior, combined)), channels: allChannels.channels,
             eventCount: counted, outgoing: outgoing, incoming: incoming,
             firstContact: first.map { Date(timeIntervalSince1970: $0) },
-            lastContact: last.map { Date(timeIntervalSince1970: $0) }
+            lastContact: last.map { Date(timeIntervalSince1970: $0) },
+            activityByChannel: Channel.allCases.enumerated().compactMap { slot, channel in
+                byChannel[slot].events > 0 ? (channel, byChannel[slot].events, byChannel[slot].activity) : nil
+            }
         )
     }
 

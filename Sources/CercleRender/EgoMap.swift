@@ -2,8 +2,8 @@ import CercleAnalysis
 import CercleCore
 import Foundation
 
-/// One person's contacts on rings around them: the strongest 5, then up to 15, 50 and
-/// 150 (Dunbar's cumulative layers, by tie strength), then everyone else, each ring
+/// One person's contacts on rings around them: their ``CercleAnalysis/DunbarCircles``
+/// (by default the strongest 5, then up to 15, 50 and 150, then everyone else), each ring
 /// farther out; around each ring, contacts sit by community so a circle's groups show as
 /// sectors. Ties among the contacts are drawn too (weak ones dashed).
 ///
@@ -13,35 +13,25 @@ import Foundation
 ///
 /// - Complexity: O(*d* log *d* + Σ deg) for an ego with *d* contacts.
 public enum EgoMap {
-    /// Cumulative layer sizes (Dunbar 1993; Zhou, Sornette, Hill & Dunbar 2005).
-    public static let layers = [5, 15, 50, 150]
-
-    /// The circle (0-based ring) of each alter ranked `rank` (0 = strongest).
-    public static func circle(ofRank rank: Int) -> Int { layers.firstIndex { rank < $0 } ?? layers.count }
-
-    public static func ringName(_ circle: Int) -> String {
-        circle < layers.count ? "\(layers[circle]) closest" : "beyond \(layers[layers.count - 1])"
-    }
-
     /// The scene of `ego`'s map.
     public static func scene(_ data: MapData, ego: NodeIndex, options: MapOptions) -> MapScene {
         let graph = data.graph
         let name = graph.label(of: ego)
-        var strength: [NodeIndex: Double] = [:]
-        for (alter, weight) in zip(graph.neighbors(of: ego), graph.weights(of: ego)) where alter != ego {
-            strength[alter, default: 0] += graph.isUnweighted ? 1 : weight
+        let circles = DunbarCircles(method: options.circles).run(on: graph, ego: ego)
+        let ranked = circles.placements.map(\.alter)
+        var strength: [NodeIndex: Double] = [:], circleOf: [NodeIndex: Int] = [:]
+        for placement in circles.placements {
+            strength[placement.alter] = placement.strength
+            circleOf[placement.alter] = placement.circle
         }
-        if graph.isDirected {
-            for (alter, weight) in zip(graph.inNeighbors(of: ego), graph.inWeights(of: ego)) where alter != ego {
-                strength[alter, default: 0] += graph.isUnweighted ? 1 : weight
-            }
+        let rings = circles.placements.map(\.circle).max() ?? -1
+        let outermost = circles.circles.count
+        func ringName(_ circle: Int) -> String {
+            guard circle < circles.circles.count else { return "" }
+            let label = circles.circles[circle].name
+            guard case .dunbar(let layers) = options.circles else { return "circle \(label)" }
+            return label == "beyond" ? "beyond \(layers.last ?? 0)" : "\(label) closest"
         }
-        let ranked = strength.keys.sorted {
-            strength[$0] != strength[$1] ? strength[$0, default: 0] > strength[$1, default: 0] : $0 < $1
-        }
-        var circleOf: [NodeIndex: Int] = [:]
-        for (rank, alter) in ranked.enumerated() { circleOf[alter] = circle(ofRank: rank) }
-        let rings = (ranked.isEmpty ? -1 : circle(ofRank: ranked.count - 1))
 
         let engine = options.engine ?? "nop"
         var scene = MapScene(kind: .ego, title: options.title ?? "\(name)'s circles",
@@ -118,13 +108,13 @@ public enum EgoMap {
             guard let u = position[edge.source], let v = position[edge.target] else { continue }
             if edge.source == ego || edge.target == ego {
                 let alter = edge.source == ego ? edge.target : edge.source
-                let circle = circleOf[alter] ?? layers.count
+                let circle = circleOf[alter] ?? outermost
                 scene.edges.append(MapScene.Edge(
                     source: u, target: v, color: circle == 0 ? "#333333AA" : "#77777755",
                     penWidth: max(0.3, 2.0 - 0.4 * Double(circle)), style: "solid",
                     tooltip: Tooltip.edge(edge, data: data, kind: ringName(circle)), cssClass: "ego-tie"))
-            } else if (circleOf[edge.source] ?? layers.count) < layers.count, (circleOf[edge.target] ?? layers.count) < layers.count {
-                // Ties among the 150 closest only: beyond, they hide the picture.
+            } else if (circleOf[edge.source] ?? outermost) < 4, (circleOf[edge.target] ?? outermost) < 4 {
+                // Ties among the four inner circles only: beyond, they hide the picture.
                 let weak = data.isWeak[edge.id]
                 scene.edges.append(MapScene.Edge(
                     source: u, target: v, color: weak ? "#AAAAAA66" : "#88888877", penWidth: 0.4,
@@ -133,8 +123,8 @@ public enum EgoMap {
             }
         }
         scene.legend = coloring.legend + [
-            .init(color: nil, text: "rings: Dunbar circles by tie strength (5, 15, 50, 150)"),
-            .init(color: nil, text: "lines: ties to \(name), and among the 150 closest"),
+            .init(color: nil, text: "rings: circles by tie strength"),
+            .init(color: nil, text: "lines: ties to \(name), and among the inner circles"),
             .init(color: nil, text: "size: tie strength to \(name)"),
         ]
         return scene

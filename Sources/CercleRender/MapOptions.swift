@@ -1,3 +1,5 @@
+import CercleAnalysis
+
 /// How a map is drawn: what ``NetworkMap``, ``CommunityMap`` and ``EgoMap`` read.
 public struct MapOptions: Sendable {
     /// What colours the nodes.
@@ -30,6 +32,8 @@ public struct MapOptions: Sendable {
     public var title: String?
     /// The date printed under the title (the as-of date of the data).
     public var date: String?
+    /// How the ego map sorts contacts into rings.
+    public var circles: DunbarCircles.Method = .dunbar()
     /// Seed of community detection.
     public var seed: UInt64 = 42
     /// Largest map laid out with neato; sfdp above (neato is quadratic: 3.5 s at 1,000 nodes).

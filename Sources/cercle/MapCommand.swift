@@ -119,7 +119,7 @@ struct MapCommand: ParsableCommand {
         do {
             let data = try MapData.compute(graph, options: options)
             if let ego {
-                let node = try NodeQuery.resolve(ego, in: graph, flag: "--ego")
+                let node = try PersonResolver.resolve(ego, in: loaded, shown: graph, flag: "--ego")
                 scene = EgoMap.scene(data, ego: node, options: options)
             } else {
                 scene = try NetworkMap.scene(data, options: options)

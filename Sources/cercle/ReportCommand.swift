@@ -223,15 +223,10 @@ struct ReportBuilder {
             intro: "Each member's contacts ranked by tie strength into Dunbar's layers: the 5 closest, then up to 15, 50 and 150, then the rest.",
             headers: ["member", "contacts", "5", "15", "50", "150", "beyond", "closest"],
             rows: members.map { member in
-                var strength: [NodeIndex: Double] = [:]
-                for (alter, weight) in zip(graph.neighbors(of: member), graph.weights(of: member)) where alter != member {
-                    strength[alter, default: 0] += graph.isUnweighted ? 1 : weight
-                }
-                let ranked = strength.keys.sorted { strength[$0] != strength[$1] ? strength[$0, default: 0] > strength[$1, default: 0] : $0 < $1 }
-                var counts = [Int](repeating: 0, count: EgoMap.layers.count + 1)
-                for rank in ranked.indices { counts[EgoMap.circle(ofRank: rank)] += 1 }
-                return HTMLReport.Row([graph.label(of: member), "\(ranked.count)"] + counts.map(String.init)
-                    + [ranked.prefix(3).map { graph.label(of: $0) }.joined(separator: ", ")], mapID: mapID(member))
+                let circles = DunbarCircles().run(on: graph, ego: member)
+                let counts = (0..<5).map { index in index < circles.circles.count ? circles.circles[index].count : 0 }
+                return HTMLReport.Row([graph.label(of: member), "\(circles.placements.count)"] + counts.map(String.init)
+                    + [circles.placements.prefix(3).map { graph.label(of: $0.alter) }.joined(separator: ", ")], mapID: mapID(member))
             })
     }
 

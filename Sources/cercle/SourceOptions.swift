@@ -43,6 +43,11 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .customLong("infer-organisation-ties"), help: "Add inferred ties between persons of the same organisation.")
     var inferOrganisationTies = false
 
+    @Option(name: .customLong("strength-config"), help: ArgumentHelp(
+        "A JSON (or simple YAML) file of tie-strength settings (half-life, channel weights, priors…); fields left out keep their defaults (README: Tie strength).",
+        valueName: "file"))
+    var strengthConfig: String?
+
     @Flag(name: .long, help: "Print nothing on stderr but errors.")
     var quiet = false
 
@@ -82,9 +87,26 @@ struct SourceOptions: ParsableArguments {
         return options
     }
 
+    /// The tie-strength model: the defaults, or `--strength-config` read over them.
+    func strengthModel() throws -> TieStrengthModel {
+        guard let strengthConfig else { return TieStrengthModel() }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: strengthConfig))
+        } catch {
+            throw InputError("\(strengthConfig): cannot read the tie-strength configuration")
+        }
+        do {
+            return try TieStrengthModel(configuration: StrengthConfigFile.json(path: strengthConfig, data: data))
+        } catch let error as TieStrengthModel.ConfigurationError {
+            throw InputError("\(strengthConfig): \(error.description)")
+        }
+    }
+
     /// Reads every source and builds the graph, printing the import report on stderr.
     func load() throws -> (graph: ContactGraph, report: ImportReport, builder: GraphBuilder) {
         var builder = GraphBuilder()
+        builder.tieStrength = try strengthModel()
         builder.mergeOnName = mergeOnName
         builder.inferSameOrganisation = inferOrganisationTies
         let inputs = sources.map { ImportInput(url: URL(fileURLWithPath: $0), displayName: $0) }

@@ -57,7 +57,7 @@ struct MapCommandTests {
         #expect(folderMissing.status == 1)
         let ego = try CercleCommand.run(["map"] + Self.karate + ["-o", "map.svg", "--ego", "Nobody", "--quiet"], in: folder.url)
         #expect(ego.status == 1)
-        #expect(ego.stderr.contains("--ego Nobody: no such person"))
+        #expect(ego.stderr.contains("--ego 'Nobody': no person"))
         let format = try CercleCommand.run(["map"] + Self.karate + ["-o", "map.jpeg"], in: folder.url)
         #expect(format.status == 2)
         let colour = try CercleCommand.run(["map"] + Self.karate + ["-o", "map.svg", "--color", "shoe_size", "--quiet"], in: folder.url)
