@@ -57,7 +57,7 @@ public struct ExternalImporter: GraphImporter {
         var decoder = Interchange.Decoder(plugin: name)
         var lineError: ImportError?
         var lastLineUnterminated = false
-        let (lines, timedOut) = try process.readLines { line, number, terminated in
+        let (lines, timedOut) = try process.readLines(file: input.displayName) { line, number, terminated in
             do {
                 try decoder.decode(line: line, number: number, into: &context)
                 return true

@@ -38,7 +38,7 @@ public struct ExternalPlugin: Sendable {
             throw DescriptorError("cannot run \(executable.path): \(error.localizedDescription)")
         }
         var bytes: [UInt8] = []
-        let (_, timedOut) = try process.readLines { line, _, terminated in
+        let (_, timedOut) = try process.readLines(file: executable.path) { line, _, terminated in
             bytes.append(contentsOf: line)
             if terminated { bytes.append(0x0A) }
             return bytes.count < 1 << 20

@@ -41,7 +41,7 @@ final class PluginProcess: @unchecked Sendable {
     /// - Parameter withInput: whether the host writes the plugin's standard input
     ///   (export); otherwise it reads `/dev/null`.
     /// - Parameter drainOutput: whether standard output is only collected as a
-    ///   diagnostic (export) rather than read by ``readLines(_:)``.
+    ///   diagnostic (export) rather than read by ``readLines(file:_:)``.
     init(
         executable: URL, arguments: [String], environment: [String: String], name: String, timeout: Double,
         withInput: Bool = false, drainOutput: Bool = false
@@ -63,8 +63,8 @@ final class PluginProcess: @unchecked Sendable {
             signal(SIGPIPE, SIG_IGN)
         }
         try process.run()
-        drain(errors.fileHandleForReading.fileDescriptor, keep: true)
-        if drainOutput { drain(output.fileHandleForReading.fileDescriptor, keep: true) }
+        drain(errors.fileHandleForReading.fileDescriptor)
+        if drainOutput { drain(output.fileHandleForReading.fileDescriptor) }
         if withInput || drainOutput { armTimer() }
     }
 
@@ -81,7 +81,8 @@ final class PluginProcess: @unchecked Sendable {
     /// returns `false`, or until the deadline.
     ///
     /// - Returns: the number of lines handed to `body`, and whether the deadline passed.
-    func readLines(_ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) throws -> (lines: Int, timedOut: Bool) {
+    /// - Throws: ``ImportError`` naming `file` when the pipe cannot be read.
+    func readLines(file: String, _ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) throws -> (lines: Int, timedOut: Bool) {
         let descriptor = output.fileHandleForReading.fileDescriptor
         let blockSize = 1 << 20
         var block = [UInt8](repeating: 0, count: blockSize)
@@ -95,7 +96,7 @@ final class PluginProcess: @unchecked Sendable {
             let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, blockSize) }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                throw ImportError.plugin(name, "cannot read its output: \(String(cString: strerror(errno)))", file: "")
+                throw ImportError.plugin(name, "cannot read its output: \(String(cString: strerror(errno)))", file: file)
             }
             if count == 0 { break }
             var keepGoing = true
@@ -238,7 +239,9 @@ final class PluginProcess: @unchecked Sendable {
         if getpgid(pid) == pid { _ = Glibc.kill(-pid, SIGKILL) } else { _ = Glibc.kill(pid, SIGKILL) }
     }
 
-    private func drain(_ descriptor: Int32, keep: Bool) {
+    /// Reads `descriptor` to its end on a thread of its own, keeping the last 64 KiB as
+    /// diagnostics (an exporter's stdout joins its stderr).
+    private func drain(_ descriptor: Int32) {
         drained.enter()
         let thread = Thread { [self] in
             var block = [UInt8](repeating: 0, count: 65_536)
@@ -246,12 +249,10 @@ final class PluginProcess: @unchecked Sendable {
                 let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 65_536) }
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
-                if keep {
-                    lock.lock()
-                    errorBytes.append(contentsOf: block[0..<count])
-                    if errorBytes.count > 65_536 { errorBytes.removeFirst(errorBytes.count - 65_536) }
-                    lock.unlock()
-                }
+                lock.lock()
+                errorBytes.append(contentsOf: block[0..<count])
+                if errorBytes.count > 65_536 { errorBytes.removeFirst(errorBytes.count - 65_536) }
+                lock.unlock()
             }
             drained.leave()
         }
