@@ -147,9 +147,3 @@ public struct ExternalPluginDescriptor: Sendable, Equatable {
         ])
     }
 }
-
-/// Why a descriptor was refused: one line.
-public struct DescriptorError: Error, Sendable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
