@@ -21,6 +21,7 @@ let plugins: [(name: String, folder: String, extra: [Target.Dependency])] = [
     ("CercleCRM", "CRM", []),
     ("CercleMbox", "Mbox", []),
     ("CercleICalendar", "ICalendar", []),
+    ("CercleTemplate", "Template", []),
 ]
 
 let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]

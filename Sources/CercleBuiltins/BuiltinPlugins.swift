@@ -11,6 +11,7 @@ import CercleJSONGraph
 import CercleJSONLines
 import CercleLinkedIn
 import CercleMbox
+import CercleTemplate
 import CercleVCard
 import CerclePlugin
 
@@ -39,6 +40,7 @@ extension PluginRegistry {
             GMLImporter(),
             PajekImporter(),
             DOTImporter(),
+            PairsImporter(),
         ],
         exporters: [
             CSVEdgeListExporter(),
@@ -50,6 +52,7 @@ extension PluginRegistry {
             GMLExporter(),
             PajekExporter(),
             DOTExporter(),
+            PairsExporter(),
         ]
     )
 }

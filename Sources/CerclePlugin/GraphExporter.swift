@@ -23,6 +23,8 @@ public struct ExportOptions: Sendable {
     public var graphName: String?
     /// Whether to write the interaction events of ties (JSON lines).
     public var includeInteractions = true
+    /// Seconds an external exporter may run before it is killed (`--plugin-timeout`).
+    public var pluginTimeout: Double = 300
 
     public init(graphName: String? = nil) {
         self.graphName = graphName

@@ -119,8 +119,8 @@ public struct ImportOptions: Sendable {
     public var columnMap: [String: String] = [:]
     /// A named column-mapping preset (`--preset salesforce`).
     public var preset: String?
-    /// Seconds an external plugin may run.
-    public var pluginTimeout: Double = 60
+    /// Seconds an external plugin may run before it is killed (`--plugin-timeout`).
+    public var pluginTimeout: Double = 300
     /// Further `key=value` options for specific importers.
     public var extra: [String: String] = [:]
 

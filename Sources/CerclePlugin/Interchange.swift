@@ -11,16 +11,18 @@ import Foundation
 /// | `tie` | `source`, `target`, `weight`, `channels`, `origin`, `since`, `attributes` |
 /// | `interaction` | `channel`, `date`, `from`, `to`, `cc`, `id` |
 /// | `event` | `source`, `target`, `date`, `channel`, `role`, `direction`, `share` (one interaction as one tie saw it) |
+/// | `skip` | `line`, `reason`: a row of the plugin's input it could not read (counted in the report) |
+/// | `note` | `text`: a remark for the import report |
 ///
 /// Only `type` and the ids are required. Dates are ISO 8601 (`2025-12-26` or
 /// `2025-12-26T09:30:00Z`). PLUGINS.md specifies the format and
-/// `Schemas/cercle-jsonl.schema.json` validates it.
+/// `Docs/plugin-protocol.schema.json` validates it.
 public enum Interchange {
     /// The value of the header's `format` member.
     public static let formatName = "cercle-jsonl"
 
     /// The record types of this protocol version.
-    public static let recordTypes = ["header", "person", "tie", "interaction", "event"]
+    public static let recordTypes = ["header", "person", "tie", "interaction", "event", "skip", "note"]
 
     /// Reads JSON lines into an import context.
     public struct Decoder {
@@ -35,7 +37,7 @@ public enum Interchange {
         }
 
         func failure(_ reason: String, line: Int, context: ImportContext) -> ImportError {
-            if let plugin { return .plugin(plugin, "line \(line) of its output: \(reason)", file: context.file, line: nil) }
+            if let plugin { return .plugin(plugin, "line \(line): \(reason)", file: context.file, line: nil) }
             return .malformed(reason, file: context.file, line: line)
         }
 
@@ -159,6 +161,20 @@ public enum Interchange {
                 let event = TieEvent(date: when?.timeIntervalSince1970, channel: channel, role: role,
                                      direction: direction, share: value["share"]?.doubleValue ?? 1)
                 context.builder.addTieEvent(event, between: source, and: target, source: context.source)
+            case "skip":
+                guard let reason = value["reason"]?.stringValue else {
+                    throw failure("skip record without \"reason\"", line: number, context: context)
+                }
+                let row = value["line"]?.doubleValue.map { Int($0) } ?? number
+                sawRecord = true
+                context.skip(line: row, reason: reason)
+                return
+            case "note":
+                guard let text = value["text"]?.stringValue else {
+                    throw failure("note record without \"text\"", line: number, context: context)
+                }
+                context.note(text)
+                return
             default:
                 throw failure("unknown record type '\(type)' (known: \(Interchange.recordTypes.joined(separator: ", ")))",
                               line: number, context: context)

@@ -15,13 +15,18 @@ import Darwin
 public final class OutputBuffer {
     private var buffer: [UInt8] = []
     private let descriptor: Int32
-    private let name: String
+    /// The destination's name, for error messages.
+    public let name: String
+    /// The temporary file the host renames over the destination when the export
+    /// succeeds (`nil` for standard output). An external exporter writes this path.
+    public let temporaryURL: URL?
     /// Bytes written so far.
     public private(set) var byteCount = 0
 
-    init(descriptor: Int32, name: String) {
+    init(descriptor: Int32, name: String, temporaryURL: URL? = nil) {
         self.descriptor = descriptor
         self.name = name
+        self.temporaryURL = temporaryURL
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -91,7 +96,7 @@ public enum AtomicFile {
         }
         var isOpen = true
         do {
-            let output = OutputBuffer(descriptor: descriptor, name: name)
+            let output = OutputBuffer(descriptor: descriptor, name: name, temporaryURL: temporary)
             try body(output)
             try output.flush()
             guard fsync(descriptor) == 0 || errno == EINVAL else {

@@ -10,10 +10,32 @@ public struct PluginRegistry: Sendable {
     public var importers: [any GraphImporter]
     /// Exporters, in registration order.
     public var exporters: [any GraphExporter]
+    /// External plugins that were found but cannot be used, with the reason.
+    public var unavailable: [ExternalPluginFailure] = []
 
     public init(importers: [any GraphImporter] = [], exporters: [any GraphExporter] = []) {
         self.importers = importers
         self.exporters = exporters
+    }
+
+    /// This registry with the external plugins `search` finds appended after the
+    /// built-ins (a built-in keeps its format id when a plugin declares the same one).
+    ///
+    /// - Complexity: one `--describe` run per executable found.
+    public func addingExternalPlugins(_ search: ExternalPluginSearch, describeTimeout: Double = 10) -> PluginRegistry {
+        let (plugins, failures) = search.discover(timeout: describeTimeout)
+        var registry = self
+        for plugin in plugins {
+            registry.importers += plugin.importers()
+            registry.exporters += plugin.exporters()
+        }
+        registry.unavailable += failures
+        return registry
+    }
+
+    /// The reason the external plugin or format `name` is unusable, if one was found.
+    func unavailableReason(_ name: String) -> ExternalPluginFailure? {
+        unavailable.first { $0.name == name }
     }
 
     /// The importer of format `id`.
@@ -57,6 +79,9 @@ public struct PluginRegistry: Sendable {
     public func importer(for input: ImportInput, format: String? = nil) throws -> any GraphImporter {
         if let format {
             guard let importer = importer(id: format) else {
+                if let failure = unavailableReason(format) {
+                    throw ImportError.plugin(failure.name, failure.reason, file: input.displayName)
+                }
                 throw ImportError.unknownFormat(
                     "unknown format '\(format)' (known: \(importers.map(\.format.id).joined(separator: ", ")))",
                     file: input.displayName)
@@ -79,8 +104,10 @@ public struct PluginRegistry: Sendable {
                 throw ImportError.malformed("empty file", file: input.displayName)
             }
             let extensions = Set(importers.flatMap(\.format.fileExtensions)).sorted().joined(separator: ", ")
+            let broken = unavailable.isEmpty ? "" : "; unusable plugins: "
+                + unavailable.map { "\($0.name) (\($0.reason))" }.joined(separator: ", ")
             throw ImportError.unknownFormat(
-                "cannot tell the format (extensions read: \(extensions)); name it with --format", file: input.displayName)
+                "cannot tell the format (extensions read: \(extensions)); name it with --format\(broken)", file: input.displayName)
         }
         return best.importer
     }
@@ -92,6 +119,9 @@ public struct PluginRegistry: Sendable {
     public func exporter(for url: URL, format: String? = nil) throws -> any GraphExporter {
         if let format {
             guard let exporter = exporter(id: format) else {
+                if let failure = unavailableReason(format) {
+                    throw ExportError(file: url.path, reason: "plugin \(failure.name): \(failure.reason)")
+                }
                 throw ExportError(file: url.path, reason: "unknown format '\(format)' (writable: \(exporters.map(\.format.id).joined(separator: ", ")))")
             }
             return exporter

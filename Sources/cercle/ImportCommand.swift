@@ -30,7 +30,8 @@ struct ImportCommand: ParsableCommand {
     var explainMerges = false
 
     func run() throws {
-        let (graph, _, builder) = try input.load()
+        let registry = input.registry
+        let (graph, _, builder) = try input.load(registry: registry)
         if explainMerges {
             for merge in builder.merges {
                 let place = merge.line.map { "\(merge.source):\($0)" } ?? merge.source
@@ -45,7 +46,9 @@ struct ImportCommand: ParsableCommand {
             result = results.attached(to: result)
         }
         let url = URL(fileURLWithPath: out)
-        try PluginRegistry.builtIn.write(result, to: url, format: outputFormat)
+        var exportOptions = ExportOptions()
+        exportOptions.pluginTimeout = input.plugins.pluginTimeout
+        try registry.write(result, to: url, format: outputFormat, options: exportOptions)
         if !input.quiet { Terminal.note("wrote \(out): \(graph.nodeCount) nodes, \(graph.edgeCount) edges") }
     }
 }

@@ -51,6 +51,11 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing on stderr but errors.")
     var quiet = false
 
+    @OptionGroup var plugins: PluginOptions
+
+    /// The registry with the external plugins found; discovered once per command.
+    var registry: PluginRegistry { plugins.registry }
+
     func validate() throws {
         guard !sources.isEmpty else { throw ValidationError("give at least one source file") }
         if let asOf, DateParsing.iso8601(asOf) == nil {
@@ -74,6 +79,7 @@ struct SourceOptions: ParsableArguments {
         options.asOf = referenceDate
         options.directed = directed ? true : nil
         options.preset = preset
+        options.pluginTimeout = plugins.pluginTimeout
         if let map {
             for pair in map.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -104,13 +110,13 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// Reads every source and builds the graph, printing the import report on stderr.
-    func load() throws -> (graph: ContactGraph, report: ImportReport, builder: GraphBuilder) {
+    func load(registry: PluginRegistry? = nil) throws -> (graph: ContactGraph, report: ImportReport, builder: GraphBuilder) {
         var builder = GraphBuilder()
         builder.tieStrength = try strengthModel()
         builder.mergeOnName = mergeOnName
         builder.inferSameOrganisation = inferOrganisationTies
         let inputs = sources.map { ImportInput(url: URL(fileURLWithPath: $0), displayName: $0) }
-        var report = try PluginRegistry.builtIn.read(inputs, format: format, options: importOptions, into: &builder)
+        var report = try (registry ?? self.registry).read(inputs, format: format, options: importOptions, into: &builder)
         if builder.metadata["name"] == nil, let first = sources.first {
             builder.metadata["name"] = URL(fileURLWithPath: first).deletingPathExtension().lastPathComponent
         }

@@ -67,7 +67,7 @@ struct JSONLinesTests {
 
     @Test("bad lines name the line and the reason", arguments: [
         ("{\"type\":\"person\"}\n", 1, "person record without \"id\""),
-        ("{\"type\":\"person\",\"id\":\"a\"}\n{\"type\":\"friend\"}\n", 2, "unknown record type 'friend' (known: header, person, tie, interaction, event)"),
+        ("{\"type\":\"person\",\"id\":\"a\"}\n{\"type\":\"friend\"}\n", 2, "unknown record type 'friend' (known: header, person, tie, interaction, event, skip, note)"),
         ("{\"type\":\"person\",\"id\":\"a\"\n", 1, "invalid JSON at column 26: unterminated object"),
         ("[1,2]\n", 1, "a record is a JSON object"),
         ("{\"type\":\"tie\",\"source\":\"a\",\"target\":\"b\",\"weight\":\"x\"}\n", 1, "tie weight is not a number"),
