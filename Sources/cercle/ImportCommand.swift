@@ -45,7 +45,9 @@ struct ImportCommand: ParsableCommand {
             result = results.attached(to: result)
         }
         let url = URL(fileURLWithPath: out)
+        let started = Stopwatch()
         try PluginRegistry.builtIn.write(result, to: url, format: outputFormat)
+        if input.timings { Terminal.note("timing: write \(Stopwatch().since(started))") }
         if !input.quiet { Terminal.note("wrote \(out): \(graph.nodeCount) nodes, \(graph.edgeCount) edges") }
     }
 }
