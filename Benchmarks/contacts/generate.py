@@ -71,7 +71,8 @@ def linkedin(path, rows):
             last = rng.choice(LAST) if rng.random() < 0.3 else rng.choice(LAST_STEMS) + rng.choice(LAST_ENDS)
             company = "" if rng.random() < 0.05 else (
                 rng.choice(COMPANY_STEMS) + rng.choice(COMPANY_MIDDLES) + rng.choice(COMPANY_SUFFIXES))
-            # Every profile is distinct, except a few repeated ones (merged through the URL).
+            # The number makes URLs unique; 0.1 % of rows borrow another row's number, but with
+            # their own names, so their URLs stay unique too (no repeated profile).
             number = row if r > 0.003 else rng.randrange(rows)
             url = f"https://www.linkedin.com/in/{slug(first)}-{slug(last)}-{number:x}"
             email = f"{slug(first)}.{slug(last)}{number}@example.com" if rng.random() < 0.12 else ""
