@@ -47,7 +47,10 @@ public struct LinkedInConnectionsImporter: GraphImporter {
     }
 
     public func read(_ input: ImportInput, into context: inout ImportContext) throws {
-        var reader = CSVReader(data: try input.bytes(), file: input.displayName, delimiter: 0x2C)
+        let data = try input.bytes()
+        // A connection takes about a hundred bytes; reserving spares rehashing a million keys.
+        context.builder.reservePersons(data.count / 100, in: context.source)
+        var reader = CSVReader(data: data, file: input.displayName, delimiter: 0x2C)
         if reader.encoding != .utf8 { context.note("read as \(reader.encoding.rawValue)") }
         guard let header = try Self.findHeader(&reader, required: ["first name", "last name", "connected on"]) else {
             throw context.error("no LinkedIn header (First Name,Last Name,…,Connected On) in the first 20 lines")
@@ -61,13 +64,11 @@ public struct LinkedInConnectionsImporter: GraphImporter {
         let positionColumn = columns["position"]
         let dateColumn = columns["connected on"] ?? 0
 
-        let ego: String
+        let ego: Int32
         if let owner = ContactOwner.of(input, options: context.options) {
-            ego = owner.localID
-            context.addPerson(owner.record)
+            ego = context.addPerson(owner.record)
         } else {
-            ego = "member:owner"
-            context.addPerson(PersonRecord(id: ego, isMember: true))
+            ego = context.addPerson(PersonRecord(id: "member:owner", isMember: true))
             context.note("no member named: the connections are tied to an unnamed member (name it with --member, or keep the file in a folder named after the member)")
         }
 
@@ -92,13 +93,17 @@ public struct LinkedInConnectionsImporter: GraphImporter {
             let dateText = row[dateColumn]
             let since = Self.connectionDate(dateText)
             if since == nil { undated += 1 }
+            // No record refers to the row by this id; it names the person in merge
+            // explanations, so it is the normalised key, as in the built graph.
             let id = url.flatMap(IdentityKey.normalizedURL) ?? email.flatMap(IdentityKey.normalizedEmail) ?? "row:\(row.line)"
             let person = PersonRecord(
                 id: id, name: name, emails: email.map { [$0] } ?? [], profileURLs: url.map { [$0] } ?? [],
                 organisation: companyColumn.flatMap { ContactFields.nonEmpty(row[$0]) },
                 title: positionColumn.flatMap { ContactFields.nonEmpty(row[$0]) })
-            context.addPerson(person, line: row.line)
-            context.addTie(TieRecord(source: ego, target: id, channels: ChannelSet(.linkedin), since: since))
+            // Rows are tied by node: no later record names them by id, and a profile that
+            // appears twice still merges through its URL key.
+            let node = context.addPerson(person, line: row.line, referencedByID: false)
+            context.addTie(TieRecord(source: "", target: "", channels: ChannelSet(.linkedin), since: since), from: ego, to: node)
             context.accept()
         }
         if undated > 0 {
@@ -108,7 +113,7 @@ public struct LinkedInConnectionsImporter: GraphImporter {
 
     /// `26 Dec 2025` (current layout), `1/8/18, 6:14 PM` (old layout), or ISO 8601.
     static func connectionDate(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
         return DateParsing.dayMonthNameYear(trimmed) ?? DateParsing.usShort(trimmed) ?? DateParsing.iso8601(trimmed)
     }

@@ -13,8 +13,10 @@ public enum EncodedWords {
     ///
     /// - Complexity: O(*k*) for *k* characters; text without `=?` is returned at once.
     public static func decode(_ text: String) -> String {
-        guard text.contains("=?") else { return text }
+        // Most names hold no encoded word; look for `=?` in the bytes (String's
+        // `contains` compares characters and was a quarter of the address parsing).
         let bytes = Array(text.utf8)
+        guard bytes.indices.dropLast().contains(where: { bytes[$0] == 0x3D && bytes[$0 + 1] == 0x3F }) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0

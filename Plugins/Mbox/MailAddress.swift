@@ -43,15 +43,16 @@ public struct MailAddress: Sendable, Equatable, CustomStringConvertible {
             var address: String
             var nameBytes: [UInt8]?
             if let angle {
-                address = String(decoding: angle, as: UTF8.self)
-                if let colon = address.lastIndex(of: ":") { address = String(address[address.index(after: colon)...]) }
+                // A source route (`@relay:ann@x.example`) ends at the last colon.
+                let start = angle.lastIndex(of: 0x3A).map { $0 + 1 } ?? 0
+                address = String(decoding: angle[start...], as: UTF8.self)
                 nameBytes = phrase.isEmpty ? comment : phrase
             } else {
                 let words = String(decoding: phrase, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" })
                 address = words.first { $0.contains("@") }.map(String.init) ?? words.joined()
                 nameBytes = comment
             }
-            address = address.trimmingCharacters(in: .whitespaces)
+            address = address.trimmingWhitespace  // not Foundation's trimming: slow on Linux
             guard IdentityKey.normalizedEmail(address) != nil else { return }
             let name = nameBytes.flatMap { bytes -> String? in
                 let text = TextDecoding.decode(bytes, charset: nil)

@@ -72,10 +72,56 @@ public enum AttributeValue: Sendable, Hashable {
     /// ISO 8601 with seconds and `Z`.
     public static func format(_ date: Date) -> String {
         let seconds = date.timeIntervalSince1970
+        // Whole seconds of years 1–9999 are printed by arithmetic: Foundation's formatter
+        // goes through ICU, and two dates per tie were most of a million-tie export.
+        if seconds == seconds.rounded(.down), seconds >= -62_135_596_800, seconds < 253_402_300_800 {
+            return formatUTC(Int(seconds))
+        }
         if seconds.truncatingRemainder(dividingBy: 86_400) == 0 {
             return CalendarDate.dayFormatter.string(from: date)
         }
         return CalendarDate.timestampFormatter.string(from: date)
+    }
+
+    /// `yyyy-MM-dd`, or `yyyy-MM-ddTHH:mm:ssZ` unless at midnight, for seconds since 1970
+    /// in UTC; the day from Hinnant's `civil_from_days` (proleptic Gregorian calendar).
+    static func formatUTC(_ seconds: Int) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let second = seconds - days * 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        func append(_ value: Int, digits: Int) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(0x30 + (value / divisor) % 10))
+                divisor /= 10
+            }
+        }
+        append(year, digits: 4)
+        bytes.append(0x2D)
+        append(month, digits: 2)
+        bytes.append(0x2D)
+        append(day, digits: 2)
+        if second != 0 {
+            bytes.append(0x54)
+            append(second / 3600, digits: 2)
+            bytes.append(0x3A)
+            append(second / 60 % 60, digits: 2)
+            bytes.append(0x3A)
+            append(second % 60, digits: 2)
+            bytes.append(0x5A)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

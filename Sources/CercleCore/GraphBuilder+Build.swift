@@ -244,10 +244,9 @@ extension GraphBuilder {
         for p in group where nodeSource[p] < 0 { return ids[p] }
         var best: IdentityKey?
         for p in group {
-            for key in personKeys[Int32(p)] ?? [] {
-                if let current = best, !(key.kind < current.kind) { continue }
-                best = key
-            }
+            guard let key = bestKeys[p] else { continue }
+            if let current = best, !(key.kind < current.kind) { continue }
+            best = key
         }
         if let best {
             switch best.kind {

@@ -73,7 +73,12 @@ public struct GraphBuilder: Sendable {
     var parent: [Int32] = []
     var nodeAttributes = AttributeTable()
     var keyOwner: [IdentityKey: Int32] = [:]
-    var personKeys: [Int32: [IdentityKey]] = [:]
+    /// The strongest identity key of each provisional node (the first of its kind), which
+    /// names the person in the built graph.
+    var bestKeys: [IdentityKey?] = []
+    /// The `sources` list of each source, shared by all its persons (one array, not one
+    /// per person).
+    var sourceLists: [[String]] = []
     var isPerson: [Bool] = []
     var nodeSource: [Int32] = []
 
@@ -142,6 +147,18 @@ public struct GraphBuilder: Sendable {
         return true
     }
     var hasDeclaredDirection = false
+
+    /// Reserves room for about `count` persons of `source` and a tie each (a contact
+    /// export whose size is known), so that the tables grow without rehashing.
+    public mutating func reservePersons(_ count: Int, in source: SourceHandle) {
+        guard count > 0 else { return }
+        reserveCapacity(nodes: ids.count + count, edges: edgeSources.count + count)
+        isPerson.reserveCapacity(ids.count + count)
+        nodeSource.reserveCapacity(ids.count + count)
+        bestKeys.reserveCapacity(ids.count + count)
+        keyOwner.reserveCapacity(keyOwner.count + 2 * count)
+        localIDs[source.index].reserveCapacity(localIDs[source.index].count + count)
+    }
 
     /// Reserves room for `nodes` nodes and `edges` edges.
     public mutating func reserveCapacity(nodes: Int, edges: Int) {
@@ -245,6 +262,7 @@ public struct GraphBuilder: Sendable {
     /// Registers a source; contact-level records name the source they come from.
     public mutating func beginSource(name: String, format: String, scope: IDScope) -> SourceHandle {
         sources.append((name, format, scope))
+        sourceLists.append([name])
         localIDs.append([:])
         return SourceHandle(index: sources.count - 1)
     }
@@ -266,43 +284,56 @@ public struct GraphBuilder: Sendable {
 
     /// Adds a person, merging with existing persons that share an identity key.
     ///
+    /// - Parameters:
+    ///   - referencedByID: whether later records of the source name this person by its id
+    ///     (ties, interactions, a second record of the same id). A source that ties its
+    ///     persons by node (``addTie(_:from:to:)``) and gives each row its own id passes
+    ///     `false`, which spares indexing a million ids.
     /// - Returns: the (provisional) node of the person and what happened.
     @discardableResult
-    public mutating func addPerson(_ record: PersonRecord, source: SourceHandle, line: Int? = nil) -> (node: Int32, outcome: PersonOutcome) {
+    public mutating func addPerson(
+        _ record: PersonRecord, source: SourceHandle, line: Int? = nil, referencedByID: Bool = true
+    ) -> (node: Int32, outcome: PersonOutcome) {
         let scope = sources[source.index].scope
         let sourceName = sources[source.index].name
         var node: Int32
         var outcome = PersonOutcome.created
+        var fresh = false  // created by this call: no attribute to read before writing
         switch scope {
         case .global:
             let existed = hasNode(record.id)
             node = self.node(record.id)
             if existed { outcome = .merged(into: record.id, key: IdentityKey(kind: .id, value: record.id)) }
+            fresh = !existed
+        case .local where !referencedByID:
+            node = newNode(id: record.id, source: Int32(source.index))
+            fresh = true
         case .local:
-            if let existing = localIDs[source.index][record.id] {
+            // One hash in the common case (a new id): insert, and undo when it existed.
+            let candidate = Int32(ids.count)
+            if let existing = localIDs[source.index].updateValue(candidate, forKey: record.id) {
+                localIDs[source.index][record.id] = existing
                 node = existing
                 outcome = .merged(into: ids[Int(existing)], key: IdentityKey(kind: .id, value: record.id))
             } else {
                 node = newNode(id: record.id, source: Int32(source.index))
-                localIDs[source.index][record.id] = node
+                fresh = true
             }
         }
         isPerson[Int(node)] = true
         let keys = record.identityKeys(includeName: mergeOnName)
         for key in keys {
-            let before = find(node)
-            if let owner = keyOwner[key], find(owner) != before, case .created = outcome {
-                outcome = .merged(into: ids[Int(find(owner))], key: key)
+            if let owner = claim(key, for: node, source: sourceName, line: line), case .created = outcome {
+                outcome = .merged(into: ids[Int(owner)], key: key)
             }
-            claim(key, for: node, source: sourceName, line: line)
         }
-        personKeys[node, default: []] += keys
+        for key in keys { offerBestKey(key, to: node) }
         if record.isMember, let name = record.name,
            !keys.contains(where: { $0.kind == .email || $0.kind == .profileURL || $0.kind == .phone }) {
             let folded = IdentityKey.fold(name)
             if !folded.isEmpty { memberNameRecords.append((node, folded, sourceName, line)) }
         }
-        storePersonFields(record, node: node, source: sourceName)
+        storePersonFields(record, node: node, source: sourceName, sourceIndex: source.index, fresh: fresh)
         return (node, outcome)
     }
 
@@ -311,8 +342,16 @@ public struct GraphBuilder: Sendable {
     /// - Returns: the raw edge index, or `nil` for a self-loop that the policy dropped.
     @discardableResult
     public mutating func addTie(_ record: TieRecord, source: SourceHandle) -> Int? {
-        let u = person(record.source, source: source)
-        let v = person(record.target, source: source)
+        addTie(record, from: person(record.source, source: source), to: person(record.target, source: source))
+    }
+
+    /// Adds a tie between two nodes returned by ``addPerson(_:source:line:referencedByID:)``;
+    /// the record's `source` and `target` ids are not read.
+    ///
+    /// - Returns: the raw edge index, or `nil` for a self-loop that the policy dropped.
+    @discardableResult
+    public mutating func addTie(_ record: TieRecord, from u: Int32, to v: Int32) -> Int? {
+        precondition(u >= 0 && v >= 0 && Int(u) < ids.count && Int(v) < ids.count, "tie endpoint out of range")
         if u == v, selfLoops == .drop {
             droppedSelfLoops += 1
             return nil
@@ -406,10 +445,10 @@ public struct GraphBuilder: Sendable {
             let node = newNode(id: id, source: Int32(source.index))
             localIDs[source.index][id] = node
             isPerson[Int(node)] = true
-            nodeAttributes.set(PersonField.sources, .stringList([sources[source.index].name]), at: Int(node))
+            nodeAttributes.set(PersonField.sources, .stringList(sourceLists[source.index]), at: Int(node))
             if let key = IdentityKey.email(id) {
                 claim(key, for: node, source: sources[source.index].name, line: nil)
-                personKeys[node, default: []].append(key)
+                offerBestKey(key, to: node)
             }
             return node
         }
@@ -423,7 +462,14 @@ public struct GraphBuilder: Sendable {
         parent.append(index)
         isPerson.append(false)
         nodeSource.append(source)
+        bestKeys.append(nil)
         return index
+    }
+
+    /// Keeps `key` as the node's naming key when it is stronger than the one it has.
+    mutating func offerBestKey(_ key: IdentityKey, to node: Int32) {
+        if let current = bestKeys[Int(node)], !(key.kind < current.kind) { return }
+        bestKeys[Int(node)] = key
     }
 
     mutating func find(_ node: Int32) -> Int32 {
@@ -439,18 +485,22 @@ public struct GraphBuilder: Sendable {
     }
 
     /// Gives `key` to `node`'s group, merging with the group that held it.
-    mutating func claim(_ key: IdentityKey, for node: Int32, source: String, line: Int?) {
-        guard let owner = keyOwner[key] else {
-            keyOwner[key] = node
-            return
-        }
+    ///
+    /// - Returns: the root of the group that held the key, when it was another group
+    ///   (the two are merged now).
+    @discardableResult
+    mutating func claim(_ key: IdentityKey, for node: Int32, source: String, line: Int?) -> Int32? {
+        // One hash for a new key. The key now points at `node`, which after the merge below
+        // is in the same group as the former holder, so no look-up needs the older one.
+        guard let owner = keyOwner.updateValue(node, forKey: key) else { return nil }
         let a = find(owner)
         let b = find(node)
-        guard a != b else { return }
+        guard a != b else { return nil }
         // The older group absorbs the newer, so the first record seen names the person.
         let (kept, absorbed) = a < b ? (a, b) : (b, a)
         parent[Int(absorbed)] = kept
         merges.append(Merge(kept: ids[Int(kept)], merged: ids[Int(absorbed)], key: key, source: source, line: line))
+        return a
     }
 
     mutating func addEvent(
@@ -476,16 +526,18 @@ public struct GraphBuilder: Sendable {
         edgeSince[edge] = since?.timeIntervalSince1970 ?? .nan
     }
 
-    mutating func storePersonFields(_ record: PersonRecord, node: Int32, source: String) {
+    /// Stores the fields of a record; a `fresh` node has no attribute yet, which spares
+    /// reading each column before writing it.
+    mutating func storePersonFields(_ record: PersonRecord, node: Int32, source: String, sourceIndex: Int, fresh: Bool = false) {
         let row = Int(node)
         func setScalar(_ name: String, _ value: String?) {
-            guard let value, !value.isEmpty, nodeAttributes.value(name, at: row) == nil else { return }
+            guard let value, !value.isEmpty, fresh || nodeAttributes.value(name, at: row) == nil else { return }
             nodeAttributes.set(name, .string(value), at: row)
         }
         func appendList(_ name: String, _ values: [String]) {
             guard !values.isEmpty else { return }
             var current: [String] = []
-            if case .stringList(let existing)? = nodeAttributes.value(name, at: row) { current = existing }
+            if !fresh, case .stringList(let existing)? = nodeAttributes.value(name, at: row) { current = existing }
             for value in values where !value.isEmpty && !current.contains(value) { current.append(value) }
             nodeAttributes.set(name, .stringList(current), at: row)
         }
@@ -498,12 +550,16 @@ public struct GraphBuilder: Sendable {
         setScalar(PersonField.sector, record.sector)
         setScalar(PersonField.location, record.location)
         appendList(PersonField.categories, record.categories)
-        appendList(PersonField.sources, record.sources.isEmpty ? [source] : record.sources)
+        if record.sources.isEmpty, fresh {
+            nodeAttributes.set(PersonField.sources, .stringList(sourceLists[sourceIndex]), at: row)
+        } else {
+            appendList(PersonField.sources, record.sources.isEmpty ? [source] : record.sources)
+        }
         if record.isMember || nodeAttributes.contains(PersonField.member) {
-            let was = nodeAttributes.value(PersonField.member, at: row) == .bool(true)
+            let was = !fresh && nodeAttributes.value(PersonField.member, at: row) == .bool(true)
             nodeAttributes.set(PersonField.member, .bool(was || record.isMember), at: row)
         }
-        for (name, value) in record.attributes where nodeAttributes.value(name, at: row) == nil {
+        for (name, value) in record.attributes where fresh || nodeAttributes.value(name, at: row) == nil {
             nodeAttributes.set(name, value, at: row)
         }
     }

@@ -26,17 +26,58 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
         case nameAndOrganisation = "name+organisation"
         case name
 
-        public static func < (lhs: Kind, rhs: Kind) -> Bool {
-            (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+        /// The rank of the kind, strongest first.
+        var rank: UInt8 {
+            switch self {
+            case .id: 0
+            case .email: 1
+            case .profileURL: 2
+            case .phone: 3
+            case .nameAndOrganisation: 4
+            case .name: 5
+            }
         }
+
+        public static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rank < rhs.rank }
     }
 
     public let kind: Kind
+    /// The normalised value, in Unicode's composed form (NFC).
     public let value: String
+    /// A 64-bit FNV-1a hash of the value's bytes, computed once: dictionaries of a
+    /// million keys compare it before touching the text.
+    let fingerprint: UInt64
 
+    /// A key of `kind` with `value`, composed to NFC when it is not ASCII, so that keys
+    /// compare by their bytes exactly as Swift compares the strings.
     public init(kind: Kind, value: String) {
         self.kind = kind
-        self.value = value
+        // Below U+0300 there is no combining mark and no character that NFC replaces, so
+        // such text is already composed; only the rest asks Foundation (slow on Linux).
+        let composed = value.unicodeScalars.allSatisfy { $0.value < 0x300 } ? value : value.precomposedStringWithCanonicalMapping
+        self.value = composed
+        fingerprint = Self.fingerprint(of: composed)
+    }
+
+    /// FNV-1a, 64 bits, over the UTF-8 bytes.
+    static func fingerprint(of text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    // Keys hash and compare by fingerprint and bytes: in a table of two million keys, every
+    // probe of Swift's string comparison was a cache miss on the text. Equal to `String`
+    // equality for values in NFC, which the initialiser guarantees.
+    public static func == (lhs: IdentityKey, rhs: IdentityKey) -> Bool {
+        lhs.fingerprint == rhs.fingerprint && lhs.kind == rhs.kind && lhs.value.utf8.elementsEqual(rhs.value.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+        hasher.combine(kind.rank)
     }
 
     public var description: String { "\(kind.rawValue) \(value)" }
@@ -73,33 +114,84 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// text on both sides and no space. The domain needs no dot: `alice@edu` and
     /// `root@localhost` are addresses of old and local mail.
     public static func normalizedEmail(_ address: String) -> String? {
-        var text = address.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.lowercased().hasPrefix("mailto:") { text.removeFirst(7) }
-        if text.hasPrefix("<"), text.hasSuffix(">") { text = String(text.dropFirst().dropLast()) }
-        text = text.lowercased()
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-              !text.contains(where: { $0.isWhitespace }) else { return nil }
-        return text
+        if let ascii = asciiBytes(address) {
+            var bytes = ArraySlice(ascii)
+            if bytes.starts(with: mailtoBytes) { bytes = bytes.dropFirst(7) }
+            if bytes.count >= 2, bytes.first == 0x3C, bytes.last == 0x3E { bytes = bytes.dropFirst().dropLast() }
+            var at = 0
+            var atIndex = bytes.startIndex
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == 0x40 {
+                    at += 1
+                    atIndex = index
+                } else if byte <= 0x20 {
+                    return nil
+                }
+            }
+            guard at == 1, atIndex > bytes.startIndex, atIndex < bytes.endIndex - 1 else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var bytes = Array(address.trimmingWhitespace.lowercased().utf8)
+        if bytes.starts(with: mailtoBytes) { bytes.removeFirst(7) }
+        if bytes.count >= 2, bytes.first == 0x3C, bytes.last == 0x3E { bytes = Array(bytes.dropFirst().dropLast()) }
+        guard bytes.filter({ $0 == 0x40 }).count == 1, let at = bytes.firstIndex(of: 0x40), at > 0, at < bytes.count - 1 else {
+            return nil
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.unicodeScalars.contains(where: \.properties.isWhitespace) ? nil : text
     }
+
+    static let mailtoBytes = Array("mailto:".utf8)
 
     /// Host and path, lower-cased, without scheme, `www.`, query, fragment or final `/`.
     public static func normalizedURL(_ url: String) -> String? {
-        var text = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) {
-            text.removeFirst(scheme.count)
+        var bytes: ArraySlice<UInt8>
+        if let ascii = asciiBytes(url) {
+            bytes = ArraySlice(ascii)
+        } else {
+            bytes = ArraySlice(url.trimmingWhitespace.lowercased().utf8)
         }
-        if text.hasPrefix("www.") { text.removeFirst(4) }
-        if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<cut]) }
-        while text.hasSuffix("/") { text.removeLast() }
-        return text.isEmpty ? nil : text
+        for scheme in [httpsBytes, httpBytes] where bytes.starts(with: scheme) {
+            bytes = bytes.dropFirst(scheme.count)
+        }
+        if bytes.starts(with: wwwBytes) { bytes = bytes.dropFirst(4) }
+        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes = bytes[..<cut] }
+        while bytes.last == 0x2F { bytes = bytes.dropLast() }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    static let httpsBytes = Array("https://".utf8)
+    static let httpBytes = Array("http://".utf8)
+    static let wwwBytes = Array("www.".utf8)
+
+    /// The bytes of `text`, trimmed of ASCII white space and lower-cased, when `text` is
+    /// all ASCII; `nil` otherwise (the caller then takes the Unicode path). One pass over
+    /// the bytes: Foundation's trimming and Swift's `lowercased()` cost microseconds per
+    /// address.
+    static func asciiBytes(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { raw -> [UInt8]? in
+            var start = 0
+            var end = raw.count
+            while start < end, raw[start] == 0x20 || (0x09...0x0D).contains(raw[start]) { start += 1 }
+            while end > start, raw[end - 1] == 0x20 || (0x09...0x0D).contains(raw[end - 1]) { end -= 1 }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(end - start)
+            for index in start..<end {
+                let byte = raw[index]
+                if byte >= 0x80 { return nil }
+                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return bytes
+        }
     }
 
     /// The last nine digits of a number with at least seven digits.
     public static func normalizedPhone(_ number: String) -> String? {
-        let digits = number.filter(\.isASCII).filter(\.isNumber)
+        let digits = number.utf8.filter { (0x30...0x39).contains($0) }
         guard digits.count >= 7 else { return nil }
-        return String(digits.suffix(9))
+        return String(decoding: digits.suffix(9), as: UTF8.self)
     }
 
     /// Case-, accent- and punctuation-folded text with single spaces.
@@ -108,27 +200,38 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// spaces, `-`, `.` and `,` separate words; any other character (`'`, `&`) is dropped.
     ///
     /// - Complexity: O(*k*) for *k* UTF-8 bytes. ASCII text and precomposed Latin letters
-    ///   (U+0080–U+024F) take a table-driven path; anything else (combining marks, other
-    ///   scripts) goes through Foundation's folding, which is about 20 times slower.
+    ///   (U+0080–U+024F) take a table-driven path, one scalar at a time; anything else
+    ///   (combining marks, other scripts) goes through Foundation's folding and grapheme
+    ///   clusters, about 20 times slower.
     public static func fold(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return foldLatin(text) ?? foldUnicode(text) }
-            switch byte {
-            case 0x61...0x7A, 0x30...0x39:
-                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
-            case 0x41...0x5A:
-                if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte + 0x20)
-            case 0x09...0x0D, 0x20, 0x2C, 0x2D, 0x2E:
-                pendingSpace = true
+        func keep(_ byte: UInt8) {
+            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(byte)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x61...0x7A, 0x30...0x39: keep(UInt8(value))
+            case 0x41...0x5A: keep(UInt8(value) + 0x20)
+            case 0x09...0x0D, 0x20, 0x2C, 0x2D, 0x2E: pendingSpace = true
+            case 0..<0x80: break
+            case 0x80..<0x250:
+                for segment in latinFolding[Int(value) - 0x80] {
+                    switch segment {
+                    case .keep(let folded):
+                        if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                        pendingSpace = false
+                        bytes += folded
+                    case .separator:
+                        pendingSpace = true
+                    }
+                }
             default:
-                break
+                return foldUnicode(text)
             }
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -157,29 +260,33 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
         return result
     }
 
-    /// Folds text made of ASCII and precomposed Latin letters scalar by scalar through a
-    /// table built once from Foundation's folding; `nil` when another scalar occurs.
-    static func foldLatin(_ text: String) -> String? {
-        let table = latinFolding
-        var folded = ""
-        folded.unicodeScalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = Int(scalar.value)
-            if value < 0x80 {
-                folded.unicodeScalars.append(scalar)
-            } else if value < 0x250 {
-                folded += table[value - 0x80]
-            } else {
-                return nil
-            }
-        }
-        return collapse(folded.lowercased())
+    /// What one scalar of U+0080–U+024F becomes in ``fold(_:)``: kept letters and digits,
+    /// or a word separator (anything else is dropped).
+    enum Segment: Sendable {
+        case keep([UInt8])
+        case separator
     }
 
-    /// Foundation's folding of each scalar U+0080–U+024F.
-    static let latinFolding: [String] = (0x80..<0x250).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return "" }
-        return String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    /// Foundation's folding of each scalar U+0080–U+024F, classified as ``collapse(_:)``
+    /// classifies characters. Scalars of this range are base characters, never combining
+    /// marks, so folding them one by one gives what folding the whole text gives.
+    static let latinFolding: [[Segment]] = (0x80..<0x250).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return [] }
+        let folded = String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .lowercased()
+        var segments: [Segment] = []
+        for character in folded {
+            if character.isLetter || character.isNumber {
+                if case .keep(let bytes)? = segments.last {
+                    segments[segments.count - 1] = .keep(bytes + Array(String(character).utf8))
+                } else {
+                    segments.append(.keep(Array(String(character).utf8)))
+                }
+            } else if character.isWhitespace || character == "-" || character == "." || character == "," {
+                segments.append(.separator)
+            }
+        }
+        return segments
     }
 }
 
@@ -195,7 +302,10 @@ extension PersonRecord {
         keys += phones.compactMap(IdentityKey.phone)
         if let key = IdentityKey.nameAndOrganisation(name, organisation) { keys.append(key) }
         if includeName, let key = IdentityKey.name(name) { keys.append(key) }
-        var seen = Set<IdentityKey>()
-        return keys.filter { seen.insert($0).inserted }
+        // A record has a handful of keys: a linear check beats hashing them into a set.
+        var unique: [IdentityKey] = []
+        unique.reserveCapacity(keys.count)
+        for key in keys where !unique.contains(key) { unique.append(key) }
+        return unique
     }
 }

@@ -39,7 +39,7 @@ public struct CSVReader: Sendable {
     public init(data: some Collection<UInt8>, file: String, delimiter: UInt8? = nil) {
         var raw = Array(data)
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
-        if String(validating: raw, as: UTF8.self) == nil {
+        if !raw.withUnsafeBufferPointer(Self.isValidUTF8) {
             raw = Array(Self.decodeWindows1252(raw).utf8)
             encoding = .windows1252
         } else {
@@ -218,6 +218,49 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// Whether `bytes` are well-formed UTF-8 (no overlong form, surrogate or value past
+    /// U+10FFFF), as `String(validating:)` judges, without building a string: runs of
+    /// ASCII are skipped eight bytes at a time.
+    ///
+    /// - Complexity: O(*k*) for *k* bytes.
+    public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = base[index + 1]
+            guard second >= low, second <= high else { return false }
+            for offset in 2..<length where !(0x80...0xBF).contains(base[index + offset]) { return false }
+            index += length
+        }
+        return true
+    }
+
     /// The most frequent of `,`, `;` and tab outside quotes on the first non-empty line;
     /// `,` when none occurs.
     public static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
@@ -281,5 +324,15 @@ public struct CSVRow: Sendable, Equatable {
     public var isEmptyLine: Bool { fields.isEmpty }
 
     /// Whether every field is empty or blank (`,,,`).
-    public var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    public var isBlank: Bool {
+        fields.allSatisfy { field in
+            var sawOther = false
+            for byte in field.utf8 where byte != 0x20 && byte != 0x09 {
+                if byte < 0x80 { return false }  // a visible ASCII character: not blank
+                sawOther = true
+            }
+            // Only non-ASCII text left to judge (a no-break space?): ask Foundation.
+            return !sawOther || field.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+    }
 }

@@ -28,21 +28,25 @@ public enum ContactFields {
 
     /// `first` and `last` joined by a space, trimmed; `nil` when both are empty.
     public static func name(first: String?, middle: String? = nil, last: String?) -> String? {
-        let parts = [first, middle, last].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
+        var result = ""
+        for part in [first, middle, last] {
+            guard let text = part?.trimmingWhitespace, !text.isEmpty else { continue }
+            if !result.isEmpty { result += " " }
+            result += text
+        }
+        return result.isEmpty ? nil : result
     }
 
     /// `City, Country`, either part alone, or `nil`.
     public static func location(city: String?, country: String?) -> String? {
-        let parts = [city, country].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let parts = [city, country].compactMap { $0?.trimmingWhitespace }
             .filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// The text trimmed, or `nil` when empty.
     public static func nonEmpty(_ text: String?) -> String? {
-        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = text?.trimmingWhitespace, !trimmed.isEmpty else { return nil }
         return trimmed
     }
 
@@ -52,15 +56,15 @@ public enum ContactFields {
     /// `Hendriks, Lotte` → `Lotte Hendriks`, but `Kessler, Voss & Partner` and names with
     /// digits or more than one comma are kept as written.
     public static func displayName(_ text: String) -> String? {
-        var name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var name = text.trimmingWhitespace
         while name.count >= 2, (name.hasPrefix("\"") && name.hasSuffix("\"")) || (name.hasPrefix("'") && name.hasSuffix("'")) {
-            name = String(name.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            name = String(name.dropFirst().dropLast()).trimmingWhitespace
         }
         guard !name.isEmpty, IdentityKey.normalizedEmail(name) == nil else { return nil }
         let parts = name.split(separator: ",", omittingEmptySubsequences: false)
         if parts.count == 2 {
-            let last = parts[0].trimmingCharacters(in: .whitespaces)
-            let first = parts[1].trimmingCharacters(in: .whitespaces)
+            let last = String(parts[0]).trimmingWhitespace
+            let first = String(parts[1]).trimmingWhitespace
             let plain = { (text: String) in
                 !text.isEmpty && text.split(separator: " ").count <= 3
                     && text.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "." }

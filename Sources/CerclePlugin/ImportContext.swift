@@ -55,9 +55,14 @@ public struct ImportContext: Sendable {
     // MARK: Contact level
 
     /// Adds a person; counts it as created or merged.
+    ///
+    /// - Parameter referencedByID: `false` when nothing of this source names the person
+    ///   by id later (ties are added by node with ``addTie(_:from:to:)``), which spares
+    ///   indexing the id (see ``GraphBuilder/addPerson(_:source:line:referencedByID:)``).
+    /// - Returns: the person's provisional node.
     @discardableResult
-    public mutating func addPerson(_ record: PersonRecord, line: Int? = nil) -> Int32 {
-        let (node, outcome) = builder.addPerson(record, source: source, line: line)
+    public mutating func addPerson(_ record: PersonRecord, line: Int? = nil, referencedByID: Bool = true) -> Int32 {
+        let (node, outcome) = builder.addPerson(record, source: source, line: line, referencedByID: referencedByID)
         switch outcome {
         case .created: report.personsCreated += 1
         case .merged: report.personsMerged += 1
@@ -69,6 +74,14 @@ public struct ImportContext: Sendable {
     @discardableResult
     public mutating func addTie(_ record: TieRecord) -> Int? {
         let edge = builder.addTie(record, source: source)
+        if edge != nil { report.ties += 1 }
+        return edge
+    }
+
+    /// Adds a tie between two persons returned by ``addPerson(_:line:referencedByID:)``.
+    @discardableResult
+    public mutating func addTie(_ record: TieRecord, from: Int32, to: Int32) -> Int? {
+        let edge = builder.addTie(record, from: from, to: to)
         if edge != nil { report.ties += 1 }
         return edge
     }

@@ -126,6 +126,13 @@ public enum JSONValue: Sendable, Equatable {
     /// Appends `text` as a JSON string literal.
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings need no escape: append them whole, not scalar by scalar (a
+        // million-person export spent a fifth of its time in the loop below).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -48,7 +48,9 @@ struct ImportCommand: ParsableCommand {
         let url = URL(fileURLWithPath: out)
         var exportOptions = ExportOptions()
         exportOptions.pluginTimeout = input.plugins.pluginTimeout
+        let started = Stopwatch()
         try registry.write(result, to: url, format: outputFormat, options: exportOptions)
+        if input.timings { Terminal.note("timing: write \(Stopwatch().since(started))") }
         if !input.quiet { Terminal.note("wrote \(out): \(graph.nodeCount) nodes, \(graph.edgeCount) edges") }
     }
 }

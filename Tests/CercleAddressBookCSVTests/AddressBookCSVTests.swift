@@ -88,4 +88,21 @@ struct AddressBookCSVTests {
         #expect(graph.nodeCount == 4)
         #expect(graph.value(PersonField.label, of: "o.adeyemi@brightline.example") == .string("Oluwaseun Adeyemi"))
     }
+
+    @Test("a Google or Outlook file with a broken quote is an error naming the file and the line", arguments: [
+        ("google-csv", "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value\nAnn,Berg,* Home,ann@acme.example\nBo,\"Lind,* Work,bo@acme.example\n", 3),
+        ("outlook-csv", "\"First Name\",\"Last Name\",\"E-mail Address\"\n\"Ann\",\"Berg\",\"ann@acme.example\"\n\n\"Bo\",\"Lind,bo@acme.example\n", 4),
+    ])
+    func brokenQuote(_ format: String, _ text: String, _ line: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = try folder.write("contacts.csv", text)
+        #expect {
+            var builder = GraphBuilder()
+            _ = try PluginRegistry.builtIn.read([ImportInput(url: url)], format: format, options: ImportOptions(), into: &builder)
+        } throws: { error in
+            guard let error = error as? ImportError else { return false }
+            return error.file.hasSuffix("contacts.csv") && error.line == line && error.reason == "unterminated quoted field"
+        }
+    }
 }

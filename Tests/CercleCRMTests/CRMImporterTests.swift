@@ -121,4 +121,22 @@ struct CRMImporterTests {
         let edges = try folder.write("edges.csv", "source,target\na,b\n")
         #expect(try registry.importer(for: ImportInput(url: edges)).format.id == "csv")
     }
+
+    @Test("a CRM export with a broken quote is an error naming the file and the line")
+    func brokenQuote() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = try folder.write("hubspot.csv", """
+            Record ID,First Name,Last Name,Email,Company Name,Contact owner
+            1,Ann,Berg,ann@acme.example,Acme,Bo Lind
+            2,Cy,"Dahl,cy@acme.example,Acme,Bo Lind
+
+            """)
+        #expect {
+            _ = try load([url], format: "crm")
+        } throws: { error in
+            guard let error = error as? ImportError else { return false }
+            return error.file.hasSuffix("hubspot.csv") && error.line == 3 && error.reason == "unterminated quoted field"
+        }
+    }
 }

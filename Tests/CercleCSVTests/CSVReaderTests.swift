@@ -41,4 +41,23 @@ struct CSVReaderTests {
         #expect(CSVReader.detectDelimiter(Array("a\tb\n".utf8)) == 0x09)
         #expect(CSVReader.detectDelimiter(Array("\n\nab\n".utf8)) == UInt8(ascii: ","))
     }
+
+    @Test("UTF-8 validation agrees with the standard library's", arguments: [
+        [], Array("plain ASCII, longer than eight bytes".utf8), Array("Zo\u{EB} M\u{FC}ller \u{1F600}".utf8),
+        [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+        [0xE2, 0x82], Array("12345678901".utf8) + [0xFC], [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72], [0xC3, 0x28],
+    ] as [[UInt8]])
+    func utf8Validation(_ bytes: [UInt8]) {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        #expect(bytes.withUnsafeBufferPointer(CSVReader.isValidUTF8) == expected)
+    }
+
+    @Test("blank rows: spaces, tabs and no-break spaces only")
+    func blankRows() {
+        #expect(CSVRow(fields: ["", " ", "\t"], line: 1).isBlank)
+        #expect(CSVRow(fields: ["\u{A0}", " \u{2003} "], line: 1).isBlank)
+        #expect(!CSVRow(fields: [" ", "x"], line: 1).isBlank)
+        #expect(!CSVRow(fields: ["\u{A0}\u{E9}"], line: 1).isBlank)
+        #expect(!CSVRow(fields: ["\n"], line: 1).isBlank)
+    }
 }

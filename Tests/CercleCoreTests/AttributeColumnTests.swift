@@ -56,4 +56,27 @@ struct AttributeColumnTests {
         #expect(gathered[1] == nil)
         #expect(gathered[2] == .integer(10))
     }
+
+    @Test("dates print as Foundation's ISO 8601 formatter prints them, days and timestamps")
+    func dateFormatting() {
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        day.timeZone = TimeZone(identifier: "UTC")
+        let stamp = ISO8601DateFormatter()
+        stamp.formatOptions = [.withInternetDateTime]
+        stamp.timeZone = TimeZone(identifier: "UTC")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // a fixed linear congruential sequence
+        func next(_ range: ClosedRange<Int>) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return range.lowerBound + Int((state >> 16) % UInt64(range.upperBound - range.lowerBound + 1))
+        }
+        var samples: [Double] = [0, -1, 86_400, -86_400, 951_782_400, 951_868_800, 4_107_542_399, -2_208_988_800, 1_767_225_600]
+        for _ in 0..<2000 { samples.append(Double(next(-5_000_000_000...8_000_000_000))) }
+        for _ in 0..<500 { samples.append(Double(next(-20_000...40_000) * 86_400)) }
+        for seconds in samples {
+            let date = Date(timeIntervalSince1970: seconds)
+            let expected = seconds.truncatingRemainder(dividingBy: 86_400) == 0 ? day.string(from: date) : stamp.string(from: date)
+            #expect(AttributeValue.format(date) == expected, "\(seconds)")
+        }
+    }
 }

@@ -17,6 +17,34 @@ struct IdentityResolutionTests {
         #expect(IdentityKey.fold("  Zoë   MÜLLER-Schmidt ") == "zoe muller schmidt")
     }
 
+    @Test("keys compare as text: composed and decomposed forms are one key; the ASCII paths agree with the Unicode ones")
+    func keyEquality() {
+        let composed = IdentityKey(kind: .nameAndOrganisation, value: "zo\u{EB} m\u{FC}ller|acme")
+        let decomposed = IdentityKey(kind: .nameAndOrganisation, value: "zoe\u{308} mu\u{308}ller|acme")
+        #expect(composed == decomposed)
+        #expect(Set([composed, decomposed]).count == 1)
+        #expect(IdentityKey(kind: .email, value: "a@x") != IdentityKey(kind: .profileURL, value: "a@x"))
+        #expect(IdentityKey(kind: .email, value: "a@x") != IdentityKey(kind: .email, value: "b@x"))
+        // Non-ASCII text takes the Unicode path; it must agree with the byte path on the rest.
+        #expect(IdentityKey.normalizedEmail("\tZo\u{EB}@Acme.EXAMPLE\u{A0}") == "zo\u{EB}@acme.example")
+        #expect(IdentityKey.normalizedEmail("<Ann@Acme.example>") == "ann@acme.example")
+        #expect(IdentityKey.normalizedEmail("ann@@acme.example") == nil)
+        #expect(IdentityKey.normalizedEmail("ann b@acme.example") == nil)
+        #expect(IdentityKey.normalizedEmail("ann\u{A0}b@acme.example") == nil)
+        #expect(IdentityKey.normalizedURL(" HTTP://LinkedIn.com/in/ann/// ") == "linkedin.com/in/ann")
+        #expect(IdentityKey.normalizedURL("https://www.linkedin.com/in/J\u{D6}rg#top") == "linkedin.com/in/j\u{F6}rg")
+        #expect(IdentityKey.normalizedURL("https://") == nil)
+        #expect(IdentityKey.normalizedPhone("+49 (0)30 1234-5678") == "012345678")
+        #expect(IdentityKey.normalizedPhone("\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}") == nil)  // Arabic-Indic digits are not read
+    }
+
+    @Test("trimming without Foundation agrees with Foundation's", arguments: [
+        "", " ", "ann", "  ann  ", "\tann\n", "\u{A0}ann\u{2003}", "\u{85}a b\u{2028}", "a\u{A0}", "\r\n",
+    ])
+    func trimming(_ text: String) {
+        #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     func contactBuilder() -> (GraphBuilder, GraphBuilder.SourceHandle, GraphBuilder.SourceHandle) {
         var builder = GraphBuilder()
         let vcard = builder.beginSource(name: "book.vcf", format: "vcard", scope: .local)

@@ -96,6 +96,34 @@ struct LinkedInConnectionsTests {
         #expect(graph.degree(of: 0) == 3)
     }
 
+    @Test("a profile listed twice is one person, counted as merged, tied once to the ego")
+    func repeatedProfile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(at: folder.path("ann-berg"), withIntermediateDirectories: true)
+        let url = try folder.write("ann-berg/Connections.csv", """
+            First Name,Last Name,URL,Email Address,Company,Position,Connected On
+            Bo,Lind,https://www.linkedin.com/in/bo-lind,,Acme,Buyer,02 Jan 2024
+            Cy,Dahl,,cy@acme.example,Acme,,03 Jan 2024
+            Bo,Lind,http://linkedin.com/in/Bo-Lind/,bo@acme.example,,,02 Jan 2024
+
+            """)
+        let (graph, report) = try TestGraphs.load([url], registry: .builtIn)
+        let source = try #require(report.sources.first)
+        #expect(source.rows == 3)
+        #expect(source.accepted == 3)
+        #expect(source.isBalanced)
+        #expect(source.personsMerged == 1)
+        #expect(graph.nodeCount == 3)
+        #expect(graph.edgeCount == 2)
+        let bo = "bo@acme.example"  // the e-mail of the second row names the merged person
+        #expect(graph.value(PersonField.urls, of: bo)
+            == .stringList(["https://www.linkedin.com/in/bo-lind", "http://linkedin.com/in/Bo-Lind/"]))
+        #expect(graph.value(PersonField.organisation, of: bo) == .string("Acme"))
+        #expect(graph.edgeID(between: "ann-berg", and: bo) != nil)
+        #expect(graph.edgeID(between: "ann-berg", and: "cy@acme.example") != nil)
+    }
+
     @Test("owner names from file and folder names")
     func ownerNames() {
         #expect(ContactOwner.fromPath(URL(fileURLWithPath: "/x/linkedin/anna-becker/Connections.csv"))?.name == "Anna Becker")

@@ -97,6 +97,22 @@ struct DateParsingTests {
         #expect(iso(DateParsing.rfc5322("22 Aug 02 18:26 EDT")) == "2002-08-22T22:26:00Z")
         #expect(DateParsing.rfc5322("yesterday") == nil)
     }
+
+    @Test("LinkedIn's day, month name, year: separators, case, long names, what is refused")
+    func dayMonthNameYear() {
+        #expect(iso(DateParsing.dayMonthNameYear("03 Nov 2025")) == "2025-11-03")
+        #expect(iso(DateParsing.dayMonthNameYear("26-Dec-2025")) == "2025-12-26")
+        #expect(iso(DateParsing.dayMonthNameYear("5 SEPTEMBER 2019")) == "2019-09-05")
+        #expect(iso(DateParsing.dayMonthNameYear("1 jan 18")) == "2018-01-01")
+        #expect(iso(DateParsing.dayMonthNameYear("  26  Dec  2025 ")) == "2025-12-26")
+        #expect(DateParsing.dayMonthNameYear("Dec 26 2025") == nil)
+        #expect(DateParsing.dayMonthNameYear("26 Dec") == nil)
+        #expect(DateParsing.dayMonthNameYear("26 De 2025") == nil)
+        #expect(DateParsing.dayMonthNameYear("26 Xyz 2025") == nil)
+        #expect(DateParsing.dayMonthNameYear("26 Dec 2025 10:00") == nil)
+        #expect(DateParsing.dayMonthNameYear("1/8/18, 6:14 PM") == nil)
+        #expect(DateParsing.dayMonthNameYear("") == nil)
+    }
 }
 
 @Suite("JSON parsing")
