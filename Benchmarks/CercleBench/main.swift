@@ -129,6 +129,12 @@ func main() throws {
     let loadSeconds = now() - start
     var seconds: [Double] = []
     var summary: [String: Double] = [:]
+    // Betweenness from K sampled sources stands for the whole run: scale by n / K, as the
+    // peers' scripts do.
+    var extrapolation = 1.0
+    if name == "betweenness", let text = options["sources"], let k = Int(text), k > 0, k < graph.nodeCount {
+        extrapolation = Double(graph.nodeCount) / Double(k)
+    }
     if name == "load" {
         seconds.append(loadSeconds)
         for _ in 1..<repeats {
@@ -141,11 +147,12 @@ func main() throws {
         for _ in 0..<repeats {
             start = now()
             summary = try run(name, on: graph, options: options)
-            seconds.append(now() - start)
+            seconds.append((now() - start) * extrapolation)
         }
     }
     let record: [String: Any] = [
         "tool": "cercle", "case": name, "threads": threads, "seconds": seconds, "load_seconds": loadSeconds,
+        "extrapolation": extrapolation,
         "rss_kb_before_load": baseline, "rss_kb_peak": peakKilobytes(),
         "nodes": graph.nodeCount, "edges": graph.edgeCount, "summary": summary,
     ]
