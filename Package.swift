@@ -37,6 +37,11 @@ var targets: [Target] = [
     ),
     .target(name: "CercleGraphviz", dependencies: ["CGraphviz"], swiftSettings: swift6),
     .target(
+        name: "CercleRender",
+        dependencies: ["CercleCore", "CercleAnalysis", "CercleGraphviz", "CGraphviz"],
+        swiftSettings: swift6
+    ),
+    .target(
         name: "CercleBuiltins",
         dependencies: ["CerclePlugin"] + plugins.map { .target(name: $0.name) },
         swiftSettings: swift6
@@ -44,7 +49,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "cercle",
         dependencies: [
-            "CercleCore", "CercleAnalysis", "CerclePlugin", "CercleBuiltins",
+            "CercleCore", "CercleAnalysis", "CerclePlugin", "CercleBuiltins", "CercleRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swift6
@@ -82,6 +87,11 @@ targets += [
     .testTarget(name: "CercleCoreTests", dependencies: ["CercleCore", "_CercleTestSupport", propertyBased], swiftSettings: swift6),
     .testTarget(name: "CercleAnalysisTests", dependencies: ["CercleAnalysis", "_CercleTestSupport", "CercleBuiltins", propertyBased], swiftSettings: swift6),
     .testTarget(name: "CerclePluginTests", dependencies: ["CerclePlugin", "CercleBuiltins", "_CercleTestSupport"], swiftSettings: swift6),
+    .testTarget(
+        name: "CercleRenderTests",
+        dependencies: ["CercleRender", "CercleBuiltins", "_CercleTestSupport"],
+        swiftSettings: swift6
+    ),
     .testTarget(name: "cercleTests", dependencies: ["_CercleTestSupport"], swiftSettings: swift6),
 ]
 
@@ -93,6 +103,7 @@ let package = Package(
         .library(name: "CercleAnalysis", targets: ["CercleAnalysis"]),
         .library(name: "CerclePlugin", targets: ["CerclePlugin"]),
         .library(name: "CercleBuiltins", targets: ["CercleBuiltins"]),
+        .library(name: "CercleRender", targets: ["CercleRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -17,13 +17,15 @@ struct Cercle: ParsableCommand {
             Examples:
               cercle import Connections.csv contacts.vcf -o team.jsonl
               cercle analyze edges.csv nodes.csv --metrics degree,betweenness --top 10
+              cercle map team.jsonl -o map.svg
+              cercle report team.jsonl -o report.html
               cercle plugins list
 
             Exit status: 0 on success, 1 on bad input (one line on stderr says which file, \
             line and why), 2 on misuse of the command line.
             """,
         version: CercleVersion.current,
-        subcommands: [ImportCommand.self, AnalyzeCommand.self, PluginsCommand.self]
+        subcommands: [ImportCommand.self, AnalyzeCommand.self, MapCommand.self, ReportCommand.self, PluginsCommand.self]
     )
 
     /// Runs the command and maps errors to exit codes: 1 for bad input, 2 for misuse.
