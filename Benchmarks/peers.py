@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times one case with a peer library, the way cercle-bench times Cercle.
 
-    python peers.py TOOL CASE FILE [--repeat R] [--sources K] [--epsilon E] [--delta D]
+    python peers.py TOOL CASE FILE [--repeat R] [--budget SECONDS] [--sources K] [--epsilon E] [--delta D]
                                    [--seed S] [--threads T]
 
 TOOL is igraph, networkit or networkx. The edge list is loaded once (timed separately);
@@ -185,6 +185,7 @@ def main():
     parser.add_argument("case")
     parser.add_argument("file")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--budget", type=float, default=float("inf"))
     parser.add_argument("--sources", type=int)
     parser.add_argument("--epsilon", type=float, default=0.05)
     parser.add_argument("--delta", type=float, default=0.1)
@@ -215,10 +216,15 @@ def main():
                 g = load(args.file)
                 seconds.append(time.perf_counter() - start)
         else:
+            spent = 0.0
             for _ in range(args.repeat):
+                if spent >= args.budget:
+                    break  # repetitions stop once the case has used the budget (at least one run)
                 start = time.perf_counter()
                 summary, scale = run(args.case, g, args)
-                seconds.append(time.perf_counter() - start)
+                elapsed = time.perf_counter() - start
+                spent += elapsed
+                seconds.append(elapsed)
     except Unsupported as reason:
         record["unsupported"] = str(reason)
     nodes, edges = size(g)

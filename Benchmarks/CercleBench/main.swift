@@ -1,7 +1,7 @@
 // cercle-bench: loads an edge list once and times one analysis case, for the
 // side-by-side comparison run by Benchmarks/run. Prints one JSON object on stdout.
 //
-//   cercle-bench CASE FILE [--repeat R] [--sources K] [--epsilon E] [--delta D] [--seed S]
+//   cercle-bench CASE FILE [--repeat R] [--budget SECONDS] [--sources K] [--epsilon E] [--delta D] [--seed S]
 //
 // Threads follow CERCLE_THREADS (default: every core). Peak memory is the process's
 // maximum resident set (getrusage), which covers the graph and the case.
@@ -144,10 +144,15 @@ func main() throws {
         }
         summary = ["nodes": Double(graph.nodeCount), "edges": Double(graph.edgeCount)]
     } else {
-        for _ in 0..<repeats {
+        // Repetitions stop once the case has used `budget` seconds (at least one run).
+        let budget = Double(options["budget"] ?? "") ?? .infinity
+        var spent = 0.0
+        for _ in 0..<repeats where spent < budget {
             start = now()
             summary = try run(name, on: graph, options: options)
-            seconds.append((now() - start) * extrapolation)
+            let elapsed = now() - start
+            spent += elapsed
+            seconds.append(elapsed * extrapolation)
         }
     }
     let record: [String: Any] = [
