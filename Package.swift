@@ -55,6 +55,13 @@ var targets: [Target] = [
         ],
         swiftSettings: swift6
     ),
+    // Times one analysis case on an edge list for Benchmarks/run; not part of the tests.
+    .executableTarget(
+        name: "cercle-bench",
+        dependencies: ["CercleCore", "CercleAnalysis", "CerclePlugin", "CercleBuiltins"],
+        path: "Benchmarks/CercleBench",
+        swiftSettings: swift6
+    ),
     .target(
         name: "_CercleTestSupport",
         dependencies: ["CercleCore", "CerclePlugin", "CercleBuiltins"],
