@@ -124,6 +124,7 @@ public struct HTMLReport: Sendable {
         return String(svg[start.lowerBound...])
     }
 
+    /// Escapes the five characters HTML and XML give a meaning to.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)

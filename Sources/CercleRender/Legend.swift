@@ -29,22 +29,12 @@ enum Legend {
 
     static func size(_ points: Double, _ scene: MapScene) -> Int { Int((points * scene.fontScale).rounded()) }
 
-    /// Escapes text for an HTML-like label (which also rejects raw control characters).
+    /// Escapes text for an HTML-like label, which rejects raw control characters: line
+    /// breaks and tabs become spaces, the others are dropped.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n", "\r", "\t": result += " "
-            default:
-                if character.value < 0x20 { continue }
-                result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        let flat = String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in
+            scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar.value < 0x20 ? nil : scalar
+        }))
+        return HTMLReport.escape(flat)
     }
 }
