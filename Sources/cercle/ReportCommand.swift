@@ -143,7 +143,7 @@ struct ReportBuilder {
         return HTMLReport(
             title: scene.title, subtitle: "\(summary.nodes) people, \(summary.edges) ties\(asOf)",
             figures: figures, mapSVG: svg, mapCaption: caption,
-            searchIndex: scene.drawnNodes.map { (id: $0.id, text: $0.kind(graph: graph)) },
+            searchIndex: scene.drawnNodes.map { (id: $0.id, text: $0.searchText(graph: graph)) },
             sections: sections,
             footer: "Made by Cercle \(CercleVersion.current) on this computer\(redacted); nothing was sent anywhere.")
     }
@@ -243,7 +243,7 @@ struct ReportBuilder {
 
 extension MapScene.Node {
     /// What the search box matches: the person's name, or a community's label.
-    func kind(graph: ContactGraph) -> String {
+    func searchText(graph: ContactGraph) -> String {
         if cssClass.contains("community") { return label.replacingOccurrences(of: "\n", with: " ") }
         return source >= 0 && source < graph.nodeCount ? graph.label(of: NodeIndex(source)) : label
     }
