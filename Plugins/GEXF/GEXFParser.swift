@@ -59,7 +59,7 @@ struct GEXFParser: ~Copyable {
         guard sawGraph else { throw reader.error("no <graph> element in the file") }
         if let first = dangling.min(by: { $0.value.line < $1.value.line })?.value {
             throw ImportError.malformed(
-                "edge endpoint '\(GEXFAttribute.clip(first.id))' is not a node of the graph (no <node id=\"\(GEXFAttribute.clip(first.id))\">)",
+                "edge endpoint '\(TypedText.clip(first.id))' is not a node of the graph (no <node id=\"\(TypedText.clip(first.id))\">)",
                 file: reader.file, line: first.line, column: first.column)
         }
         if let description, context.builder.metadata["name"] == nil { context.builder.metadata["name"] = description }
@@ -269,8 +269,8 @@ struct GEXFParser: ~Copyable {
         let type = try reader.attribute("type")
         var weight: Double?
         if let text = try reader.attribute("weight") {
-            guard let value = Double(GEXFAttribute.trimmed(text)) ?? AttributeColumn.parseDouble(text) else {
-                throw reader.error("edge weight '\(GEXFAttribute.clip(text))' is not a number")
+            guard let value = Double(TypedText.trimmed(text)) ?? AttributeColumn.parseDouble(text) else {
+                throw reader.error("edge weight '\(TypedText.clip(text))' is not a number")
             }
             weight = value
         }
@@ -356,7 +356,7 @@ struct GEXFParser: ~Copyable {
             }
             let table = owner == .node ? nodeAttributes : edgeAttributes
             guard let index = table[key] else {
-                throw reader.error("<attvalue for=\"\(GEXFAttribute.clip(key))\">: no \(owner == .node ? "node" : "edge") attribute has that id")
+                throw reader.error("<attvalue for=\"\(TypedText.clip(key))\">: no \(owner == .node ? "node" : "edge") attribute has that id")
             }
             guard let text = try reader.attribute("value") else { throw reader.error("an <attvalue> without 'value'") }
             if try reader.attribute("start") != nil || reader.attribute("end") != nil { dynamicValues += 1 }
@@ -377,8 +377,8 @@ struct GEXFParser: ~Copyable {
 
     private mutating func number(_ name: StaticString) throws -> Double? {
         guard let text = try reader.attribute(name) else { return nil }
-        guard let value = Double(GEXFAttribute.trimmed(text)) else {
-            throw reader.error("viz \(name) '\(GEXFAttribute.clip(text))' is not a number")
+        guard let value = Double(TypedText.trimmed(text)) else {
+            throw reader.error("viz \(name) '\(TypedText.clip(text))' is not a number")
         }
         return value
     }

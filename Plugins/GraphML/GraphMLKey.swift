@@ -1,4 +1,5 @@
 import CercleCore
+import CerclePlugin
 
 /// A GraphML `<key>`: which elements its `<data>` may describe, the attribute's name and
 /// type, and its `<default>`.
@@ -76,44 +77,11 @@ struct GraphMLKey {
     /// decimal (`3.0`, as igraph writes numbers); booleans are `true`/`false` in any case
     /// or `1`/`0`; doubles also read `inf`, `-inf` and `nan` (any case).
     func value(_ text: String) throws(BadValue) -> AttributeValue? {
-        switch type {
-        case .string, .date, .stringList:
-            return .string(text)
-        case .integer:
-            let trimmed = Self.trimmed(text)
-            if trimmed.isEmpty { return nil }
-            if let number = Int(trimmed) { return .integer(number) }
-            if let number = Double(trimmed), number.rounded() == number, abs(number) < 9.0e18 { return .integer(Int(number)) }
-            throw BadValue(reason: "'\(Self.clip(trimmed))' is not an integer (key '\(id)', \(name), is \(declaredType))")
-        case .double:
-            let trimmed = Self.trimmed(text)
-            if trimmed.isEmpty { return nil }
-            if let number = Double(trimmed) ?? AttributeColumn.parseDouble(String(trimmed)) { return .double(number) }
-            throw BadValue(reason: "'\(Self.clip(trimmed))' is not a number (key '\(id)', \(name), is \(declaredType))")
-        case .bool:
-            let trimmed = Self.trimmed(text)
-            if trimmed.isEmpty { return nil }
-            if let flag = AttributeColumn.parseBool(String(trimmed)) { return .bool(flag) }
-            if trimmed == "1" { return .bool(true) }
-            if trimmed == "0" { return .bool(false) }
-            throw BadValue(reason: "'\(Self.clip(trimmed))' is not a boolean (key '\(id)', \(name), is boolean)")
+        switch TypedText.parse(text, as: type) {
+        case .value(let value): return value
+        case .invalid(let shown, let expected):
+            let declared = type == .bool ? "boolean" : declaredType
+            throw BadValue(reason: "'\(shown)' is not \(expected) (key '\(id)', \(name), is \(declared))")
         }
-    }
-
-    /// `text` without leading and trailing XML whitespace (space, tab, CR, LF); much
-    /// cheaper than Foundation's `trimmingCharacters` on the hot path of every value.
-    static func trimmed(_ text: String) -> Substring {
-        let utf8 = text.utf8
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
-        guard let last = utf8.lastIndex(where: { !isSpace($0) }) else { return text[text.endIndex...] }
-        return text[first...last]
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    static func clip(_ text: some StringProtocol) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : String(text)
     }
 }

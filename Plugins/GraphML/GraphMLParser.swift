@@ -69,7 +69,7 @@ struct GraphMLParser: ~Copyable {
         guard graphCount > 0 else { throw reader.error("no <graph> element in the file") }
         if let first = dangling.min(by: { $0.value.line < $1.value.line })?.value {
             throw ImportError.malformed(
-                "edge endpoint '\(GraphMLKey.clip(first.id))' is not a node of the graph (no <node id=\"\(GraphMLKey.clip(first.id))\">)",
+                "edge endpoint '\(TypedText.clip(first.id))' is not a node of the graph (no <node id=\"\(TypedText.clip(first.id))\">)",
                 file: reader.file, line: first.line, column: first.column)
         }
         addNotes(&context)
@@ -249,7 +249,7 @@ struct GraphMLParser: ~Copyable {
     private mutating func readData(domain: GraphMLKey.Domain) throws -> (Int, AttributeValue?)? {
         guard let id = try reader.attribute("key") else { throw reader.error("a <data> element without a key") }
         guard let index = keyIndex(id) else {
-            throw reader.error("undeclared key '\(GraphMLKey.clip(id))' (no <key id=\"\(GraphMLKey.clip(id))\"> before the graph)")
+            throw reader.error("undeclared key '\(TypedText.clip(id))' (no <key id=\"\(TypedText.clip(id))\"> before the graph)")
         }
         let key = keyList[index]
         if key.isGraphics {
