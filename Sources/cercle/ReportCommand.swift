@@ -47,8 +47,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (loaded, _, _) = try input.load()
         let graph = loaded.redacted(output.redaction)
-        var options = style.mapOptions(for: graph)
-        options.sizeMetric = style.size
+        let options = style.mapOptions(for: graph)
 
         var metrics = ["pagerank", "betweenness", "coreness"]
         if !metrics.contains(style.size) { metrics.append(style.size) }
