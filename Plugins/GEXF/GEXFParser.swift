@@ -15,8 +15,7 @@ struct GEXFParser: ~Copyable {
     private var serial = 0
     private var isDirected = false
 
-    private var declared: [Bool] = []
-    private var dangling: [Int32: (id: String, line: Int, column: Int)] = [:]
+    private var nodes = NodeDeclarations()
     private var pendingValues: [(attribute: Int, value: AttributeValue)] = []
 
     // What the notes report.
@@ -26,7 +25,6 @@ struct GEXFParser: ~Copyable {
     private var styledElements = 0
     private var undirectedInDirected = 0
     private var directedInUndirected = 0
-    private var duplicateNodes = 0
     private var ignoredElements: [String] = []
     private var unknownTypes: [String] = []
     private var typeConflicts: [String] = []
@@ -57,7 +55,7 @@ struct GEXFParser: ~Copyable {
         }
         try reader.next()
         guard sawGraph else { throw reader.error("no <graph> element in the file") }
-        if let first = dangling.min(by: { $0.value.line < $1.value.line })?.value {
+        if let first = nodes.firstUndeclared {
             throw ImportError.malformed(
                 "edge endpoint '\(TypedText.clip(first.id))' is not a node of the graph (no <node id=\"\(TypedText.clip(first.id))\">)",
                 file: reader.file, line: first.line, column: first.column)
@@ -191,7 +189,7 @@ struct GEXFParser: ~Copyable {
     private mutating func readNode(_ context: inout ImportContext) throws {
         guard let id = try reader.attribute("id") else { throw reader.error("a <node> without an id") }
         let node = context.node(id)
-        markDeclared(node)
+        nodes.declare(node)
         if let label = try reader.attribute("label"), label != id {
             setAttribute("label", .string(label), node: node, &context)
         }
@@ -264,8 +262,8 @@ struct GEXFParser: ~Copyable {
         }
         let u = context.node(source)
         let v = context.node(target)
-        if !isDeclared(u), dangling[u] == nil { dangling[u] = (source, line, column) }
-        if !isDeclared(v), dangling[v] == nil { dangling[v] = (target, line, column) }
+        nodes.use(u, id: source, line: line, column: column)
+        nodes.use(v, id: target, line: line, column: column)
         let type = try reader.attribute("type")
         var weight: Double?
         if let text = try reader.attribute("weight") {
@@ -389,20 +387,6 @@ struct GEXFParser: ~Copyable {
         }
     }
 
-    private func isDeclared(_ node: Int32) -> Bool {
-        Int(node) < declared.count && declared[Int(node)]
-    }
-
-    private mutating func markDeclared(_ node: Int32) {
-        let index = Int(node)
-        if index >= declared.count {
-            declared.append(contentsOf: repeatElement(false, count: index + 1 - declared.count))
-        }
-        if declared[index] { duplicateNodes += 1 }
-        declared[index] = true
-        if !dangling.isEmpty { dangling[node] = nil }
-    }
-
     private mutating func remarkIgnored(_ name: String) {
         if !ignoredElements.contains(name) { ignoredElements.append(name) }
     }
@@ -425,8 +409,8 @@ struct GEXFParser: ~Copyable {
         if directedInUndirected > 0 {
             context.note("\(directedInUndirected) directed edge(s) in an undirected graph read as undirected")
         }
-        if duplicateNodes > 0 {
-            context.note("\(duplicateNodes) node id(s) declared more than once; their values merged")
+        if nodes.duplicates > 0 {
+            context.note("\(nodes.duplicates) node id(s) declared more than once; their values merged")
         }
         if !ignoredElements.isEmpty {
             context.note("elements ignored: \(ignoredElements.map { "<\($0)>" }.joined(separator: ", "))")

@@ -17,10 +17,7 @@ struct GraphMLParser: ~Copyable {
     private var weightKey: Int?
     private var isDirected = false
 
-    /// By provisional node index: declared by a `<node>` of this file.
-    private var declared: [Bool] = []
-    /// Edge endpoints not (yet) declared, with where they were first used.
-    private var dangling: [Int32: (id: String, line: Int, column: Int)] = [:]
+    private var nodes = NodeDeclarations()
     private var pendingValues: [(key: Int, value: AttributeValue)] = []
 
     // What the notes report.
@@ -33,7 +30,6 @@ struct GraphMLParser: ~Copyable {
     private var typeConflicts: [String] = []
     private var directedInUndirected = 0
     private var undirectedInDirected = 0
-    private var duplicateNodes = 0
     private var graphicsKeys = 0
     private var markupInData = 0
     private var unknownTypes: [String] = []
@@ -67,7 +63,7 @@ struct GraphMLParser: ~Copyable {
         }
         try reader.next()  // checks that nothing but comments follows the root
         guard graphCount > 0 else { throw reader.error("no <graph> element in the file") }
-        if let first = dangling.min(by: { $0.value.line < $1.value.line })?.value {
+        if let first = nodes.firstUndeclared {
             throw ImportError.malformed(
                 "edge endpoint '\(TypedText.clip(first.id))' is not a node of the graph (no <node id=\"\(TypedText.clip(first.id))\">)",
                 file: reader.file, line: first.line, column: first.column)
@@ -166,7 +162,7 @@ struct GraphMLParser: ~Copyable {
     private mutating func readNode(_ context: inout ImportContext) throws {
         guard let id = try reader.attribute("id") else { throw reader.error("a <node> without an id") }
         let node = context.node(id)
-        markDeclared(node)
+        nodes.declare(node)
         serial += 1
         let nodeDepth = reader.depth
         while true {
@@ -197,8 +193,8 @@ struct GraphMLParser: ~Copyable {
         }
         let u = context.node(source)
         let v = context.node(target)
-        if !isDeclared(u), dangling[u] == nil { dangling[u] = (source, line, column) }
-        if !isDeclared(v), dangling[v] == nil { dangling[v] = (target, line, column) }
+        nodes.use(u, id: source, line: line, column: column)
+        nodes.use(v, id: target, line: line, column: column)
         let direction = try reader.attribute("directed")
         if try reader.attribute("sourceport") != nil || reader.attribute("targetport") != nil { ports += 1 }
         serial += 1
@@ -299,20 +295,6 @@ struct GraphMLParser: ~Copyable {
         }
     }
 
-    private func isDeclared(_ node: Int32) -> Bool {
-        Int(node) < declared.count && declared[Int(node)]
-    }
-
-    private mutating func markDeclared(_ node: Int32) {
-        let index = Int(node)
-        if index >= declared.count {
-            declared.append(contentsOf: repeatElement(false, count: index + 1 - declared.count))
-        }
-        if declared[index] { duplicateNodes += 1 }
-        declared[index] = true
-        if !dangling.isEmpty { dangling[node] = nil }
-    }
-
     // MARK: Notes
 
     private func addNotes(_ context: inout ImportContext) {
@@ -341,8 +323,8 @@ struct GraphMLParser: ~Copyable {
         if undirectedInDirected > 0 {
             context.note("\(undirectedInDirected) edge(s) marked directed=\"false\" in a directed graph read as two opposite arcs")
         }
-        if duplicateNodes > 0 {
-            context.note("\(duplicateNodes) node id(s) declared more than once; their data merged")
+        if nodes.duplicates > 0 {
+            context.note("\(nodes.duplicates) node id(s) declared more than once; their data merged")
         }
         if graphicsKeys > 0 {
             context.note("yFiles graphics (\(graphicsKeys) key(s)) ignored")
