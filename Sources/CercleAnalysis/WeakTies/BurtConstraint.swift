@@ -29,8 +29,11 @@ import Foundation
 /// `q`'s instead, so weighted effective sizes can differ from that path. igraph's
 /// `constraint` uses the same `p_ij` and agrees on graphs without self-loops.
 ///
-/// - Complexity: O(Σ_i d_i²) with sorted-adjacency merges (no dictionaries of
-///   neighbours); nodes in parallel.
+/// - Complexity: O(Σ over ties of min(d_i, d_j)) time, as forward triangle listing:
+///   each tie is visited once, from its endpoint of higher degree, by gathering the other
+///   endpoint's sorted list against a dense per-thread vector (no dictionaries of
+///   neighbours, no merges); O(m) memory for the per-slot terms and O(n) scratch per
+///   thread; nodes in parallel.
 ///
 /// [Burt 1992] R. S. Burt, *Structural Holes: The Social Structure of Competition*,
 /// Harvard University Press, ISBN 0-674-84371-1; [Borgatti 1997] "Structural holes:
@@ -56,52 +59,36 @@ public struct BurtConstraint: Sendable {
         let n = hood.nodeCount
         let p = proportions(hood)
         let mirror = hood.mirrorSlots()
+        let totals = (0..<n).map { u in hood.range(u).reduce(0.0) { $0 + hood.weights[$1] } }
         // Largest mutual weight of every node, for effective size.
         var largest = [Double](repeating: 0, count: n)
         for u in 0..<n { for slot in hood.range(u) { largest[u] = max(largest[u], hood.weights[slot]) } }
         let borgatti = !weighted && !graph.isDirected
-        let rows = try Parallel.map(count: n) { range -> [(Double, Double, Double)] in
-            var result: [(Double, Double, Double)] = []
-            result.reserveCapacity(range.count)
-            var local: [Double] = []
-            for i in range {
-                let degree = hood.degree(i)
-                guard degree > 0 else {
-                    result.append((.nan, .nan, 0))
-                    continue
+        // First pass: c_ij and the redundancy term of every slot, each tie visited once.
+        var local = [Double](repeating: 0, count: hood.targets.count)
+        var redundancy = [Double](repeating: 0, count: hood.targets.count)
+        try local.withUnsafeMutableBufferPointer { local in
+            try redundancy.withUnsafeMutableBufferPointer { redundancy in
+                let output = TieOutput(local: local, redundancy: redundancy)
+                _ = try Parallel.map(count: n) { range in
+                    var kernel = TieKernel(hood: hood, p: p, mirror: mirror, totals: totals, largest: largest, borgatti: borgatti)
+                    for i in range { kernel.visitTies(of: i, into: output) }
                 }
-                local.removeAll(keepingCapacity: true)
-                var constraint = 0.0
-                var redundancy = 0.0
-                var ties = 0
-                for slot in hood.range(i) {
-                    let j = Int(hood.targets[slot])
-                    // Σ_q p_iq p_qj and Σ_q p_iq m_jq over the common neighbours q of i and j.
-                    var indirect = 0.0
-                    var redundant = 0.0
-                    var a = hood.offsets[i], b = hood.offsets[j]
-                    let aEnd = hood.offsets[i + 1], bEnd = hood.offsets[j + 1]
-                    while a < aEnd, b < bEnd {
-                        let x = hood.targets[a], y = hood.targets[b]
-                        if x < y { a += 1 } else if x > y { b += 1 } else {
-                            indirect += p[a] * p[mirror[b]]  // p_iq · p_qj
-                            if !borgatti { redundant += p[a] * hood.weights[b] / largest[j] }
-                            ties += 1
-                            a += 1
-                            b += 1
-                        }
-                    }
-                    let cij = (p[slot] + indirect) * (p[slot] + indirect)
-                    local.append(cij)
-                    constraint += cij
-                    redundancy += redundant
-                }
-                let size = Double(degree)
-                // Each tie among i's contacts was counted from both ends: t = ties / 2.
-                let effective = borgatti ? size - Double(ties) / size : size - redundancy
-                result.append((constraint, effective, Self.hierarchy(local, total: constraint)))
             }
-            return result
+        }
+        // Second pass: sums over each node's slots.
+        let rows = try Parallel.map(count: n) { range in
+            range.map { i -> (Double, Double, Double) in
+                let slots = hood.range(i)
+                guard !slots.isEmpty else { return (.nan, .nan, 0) }
+                let size = Double(slots.count)
+                let constraint = local[slots].reduce(0, +)
+                let redundant = redundancy[slots].reduce(0, +)
+                // Unweighted: the redundancy terms count each tie among i's contacts from
+                // both ends (2t), and Borgatti's shortcut is n − 2t / n.
+                let effective = borgatti ? size - redundant / size : size - redundant
+                return (constraint, effective, Self.hierarchy(local[slots], total: constraint))
+            }
         }.flatMap { $0 }
         let degrees = (0..<n).map { Double(hood.degree($0)) }
         return Result(
@@ -111,6 +98,116 @@ public struct BurtConstraint: Sendable {
                 degrees[$0] > 0 ? rows[$0].1 / degrees[$0] : .nan
             }),
             hierarchy: NodeScores(name: "hierarchy", values: rows.map(\.2)))
+    }
+
+    /// Where the first pass writes: one value per slot, each slot written by exactly one
+    /// thread (the one that visits the tie), so the buffers are shared without locks.
+    private struct TieOutput: @unchecked Sendable {
+        let local: UnsafeMutableBufferPointer<Double>
+        let redundancy: UnsafeMutableBufferPointer<Double>
+    }
+
+    /// The first pass of ``run(on:)``, with one thread's scratch space.
+    ///
+    /// Both halves of a tie share one sum over the common contacts `q` of `i` and `j`:
+    /// `p_iq p_qj = a_iq a_qj / (T_i T_q)` and `p_jq p_qi = a_jq a_qi / (T_j T_q)` (with
+    /// `T` a node's total mutual weight), so `S_ij = Σ_q a_iq a_jq / T_q` gives both
+    /// indirect terms, and `R_ij = Σ_q a_iq a_jq` both redundancy terms
+    /// (`Σ_q p_iq m_jq = R_ij / (T_i · max_j)`). Each tie is visited once, from the
+    /// endpoint of higher (degree, index), and the sum runs over the other endpoint's
+    /// list: Σ over ties of the smaller degree, as in forward triangle listing.
+    ///
+    /// While `i` is visited, `scratch[2q]` holds `a_iq / T_q` and `scratch[2q + 1]` holds
+    /// `a_iq` (1 in Borgatti's case, so that the sum counts common contacts); both are 0
+    /// for every `q` that is not `i`'s contact. Gathering a sorted list against this
+    /// dense vector is a branch-free loop with one random access per step (a merge of
+    /// two lists costs more steps and mispredicts). Arrays are read through unsafe
+    /// buffers: this loop is the whole cost of the measure.
+    private struct TieKernel {
+        let hood: UndirectedNeighbourhoods
+        let p: [Double]
+        let mirror: [Int]
+        let totals: [Double]
+        let largest: [Double]
+        let borgatti: Bool
+        var scratch: [Double]
+
+        init(hood: UndirectedNeighbourhoods, p: [Double], mirror: [Int], totals: [Double], largest: [Double], borgatti: Bool) {
+            self.hood = hood
+            self.p = p
+            self.mirror = mirror
+            self.totals = totals
+            self.largest = largest
+            self.borgatti = borgatti
+            scratch = [Double](repeating: 0, count: 2 * hood.nodeCount)
+        }
+
+        /// Writes `c_ij`, `c_ji` and both redundancy terms of every tie of `i` whose
+        /// other endpoint ranks lower.
+        mutating func visitTies(of i: Int, into output: TieOutput) {
+            let borgatti = borgatti
+            hood.offsets.withUnsafeBufferPointer { offsets in
+            hood.targets.withUnsafeBufferPointer { targets in
+            hood.weights.withUnsafeBufferPointer { weights in
+            p.withUnsafeBufferPointer { p in
+            mirror.withUnsafeBufferPointer { mirror in
+            totals.withUnsafeBufferPointer { totals in
+            largest.withUnsafeBufferPointer { largest in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                let own = offsets[i]..<offsets[i + 1]
+                let degree = own.count
+                var anyLower = false
+                for slot in own {
+                    let j = Int(targets[slot])
+                    let d = offsets[j + 1] - offsets[j]
+                    if d < degree || (d == degree && j < i) { anyLower = true; break }
+                }
+                guard anyLower else { return }
+                for slot in own {
+                    let q = Int(targets[slot])
+                    scratch[2 * q] = totals[q] > 0 ? weights[slot] / totals[q] : 0
+                    scratch[2 * q + 1] = borgatti ? 1 : weights[slot]
+                }
+                for slot in own {
+                    let j = Int(targets[slot])
+                    let theirs = offsets[j]..<offsets[j + 1]
+                    guard theirs.count < degree || (theirs.count == degree && j < i) else { continue }
+                    var shared = 0.0     // S_ij
+                    var redundant = 0.0  // R_ij (common contacts in Borgatti's case)
+                    if borgatti {
+                        // Every a is 1.
+                        for b in theirs {
+                            let q = 2 * Int(targets[b])
+                            shared += scratch[q]
+                            redundant += scratch[q + 1]
+                        }
+                    } else {
+                        for b in theirs {
+                            let q = 2 * Int(targets[b])
+                            shared += scratch[q] * weights[b]
+                            redundant += scratch[q + 1] * weights[b]
+                        }
+                    }
+                    let back = mirror[slot]
+                    let cij = p[slot] + (totals[i] > 0 ? shared / totals[i] : 0)
+                    let cji = p[back] + (totals[j] > 0 ? shared / totals[j] : 0)
+                    output.local[slot] = cij * cij
+                    output.local[back] = cji * cji
+                    if borgatti {
+                        output.redundancy[slot] = redundant
+                        output.redundancy[back] = redundant
+                    } else {
+                        output.redundancy[slot] = totals[i] > 0 ? redundant / (totals[i] * largest[j]) : 0
+                        output.redundancy[back] = totals[j] > 0 ? redundant / (totals[j] * largest[i]) : 0
+                    }
+                }
+                for slot in own {
+                    let q = Int(targets[slot])
+                    scratch[2 * q] = 0
+                    scratch[2 * q + 1] = 0
+                }
+            }}}}}}}}
+        }
     }
 
     /// The local constraint `c_ij` of `i` on each of its contacts, in neighbour order.
@@ -143,7 +240,7 @@ public struct BurtConstraint: Sendable {
     }
 
     /// Burt's hierarchy of one node from its local constraints.
-    static func hierarchy(_ local: [Double], total: Double) -> Double {
+    static func hierarchy<Local: Collection<Double>>(_ local: Local, total: Double) -> Double {
         let count = Double(local.count)
         guard local.count > 1, total > 0 else { return 0 }
         let mean = total / count
