@@ -133,33 +133,44 @@ struct MapCommand: ParsableCommand {
             try AtomicFile.write(Array(text.utf8), to: URL(fileURLWithPath: out), displayName: out)
             return
         }
-        try MapFile.write(scene, to: out, quiet: input.quiet, started: started)
+        let firstSeconds = try MapFile.write(scene, to: out, quiet: input.quiet, started: started)
         if repeatRender > 0, let format = RenderFormat(path: out) {
             let before = ResidentMemory.current, clock = Date()
-            for _ in 0..<repeatRender { _ = try GraphvizRenderer.render(scene, format: format) }
+            var each: [String] = []
+            for _ in 0..<repeatRender {
+                let start = Date()
+                _ = try GraphvizRenderer.render(scene, format: format)
+                if each.count < 5 { each.append(String(format: "%.3f", Date().timeIntervalSince(start))) }
+            }
             let seconds = Date().timeIntervalSince(clock) / Double(repeatRender)
-            Terminal.note(String(format: "repeat %d: %.4f s per render, resident %.1f MB before, %.1f MB after",
-                                 repeatRender, seconds, before, ResidentMemory.current))
+            Terminal.note(String(format: "repeat %d: %.4f s per render, resident %.1f MB before, %.1f MB after; first render %.3f s, then %@%@ s",
+                                 repeatRender, seconds, before, ResidentMemory.current, firstSeconds, each.joined(separator: ", "), repeatRender > each.count ? ", …" : ""))
         }
     }
 }
 
 /// Renders a scene into a file atomically, with one line on stderr.
 enum MapFile {
-    static func write(_ scene: MapScene, to path: String, quiet: Bool, started: Date) throws {
+    /// - Returns: the seconds spent in Graphviz (layout and render).
+    @discardableResult
+    static func write(_ scene: MapScene, to path: String, quiet: Bool, started: Date) throws -> Double {
         guard let format = RenderFormat(path: path) else { throw InputError("\(path): unknown map format") }
         if !quiet { for note in scene.notes { Terminal.note(note) } }
         let data: Data
+        let renderStarted = Date()
         do {
             data = try GraphvizRenderer.render(scene, format: format)
         } catch let error as RenderError {
             throw InputError("\(path): \(error.description)")
         }
+        let renderSeconds = Date().timeIntervalSince(renderStarted)
         try AtomicFile.write(data, to: URL(fileURLWithPath: path), displayName: path)
         if !quiet {
-            Terminal.note(String(format: "wrote %@: %d nodes, %d edges, layout %@, %.1f s", path,
-                                 scene.drawnNodes.count, scene.edges.count, scene.engine, Date().timeIntervalSince(started)))
+            Terminal.note(String(format: "wrote %@: %d nodes, %d edges, layout %@, %.1f s (layout and render %.2f s)", path,
+                                 scene.drawnNodes.count, scene.edges.count, scene.engine,
+                                 Date().timeIntervalSince(started), renderSeconds))
         }
+        return renderSeconds
     }
 }
 
