@@ -57,7 +57,6 @@ public struct BurtConstraint: Sendable {
     public func run(on graph: ContactGraph) throws -> Result {
         let hood = UndirectedNeighbourhoods(graph, weighted: weighted)
         let n = hood.nodeCount
-        let p = proportions(hood)
         let mirror = hood.mirrorSlots()
         let totals = (0..<n).map { u in hood.range(u).reduce(0.0) { $0 + hood.weights[$1] } }
         // Largest mutual weight of every node, for effective size.
@@ -71,7 +70,7 @@ public struct BurtConstraint: Sendable {
             try redundancy.withUnsafeMutableBufferPointer { redundancy in
                 let output = TieOutput(local: local, redundancy: redundancy)
                 _ = try Parallel.map(count: n) { range in
-                    var kernel = TieKernel(hood: hood, p: p, mirror: mirror, totals: totals, largest: largest, borgatti: borgatti)
+                    var kernel = TieKernel(hood: hood, mirror: mirror, totals: totals, largest: largest, borgatti: borgatti)
                     for i in range { kernel.visitTies(of: i, into: output) }
                 }
             }
@@ -125,16 +124,14 @@ public struct BurtConstraint: Sendable {
     /// buffers: this loop is the whole cost of the measure.
     private struct TieKernel {
         let hood: UndirectedNeighbourhoods
-        let p: [Double]
         let mirror: [Int]
         let totals: [Double]
         let largest: [Double]
         let borgatti: Bool
         var scratch: [Double]
 
-        init(hood: UndirectedNeighbourhoods, p: [Double], mirror: [Int], totals: [Double], largest: [Double], borgatti: Bool) {
+        init(hood: UndirectedNeighbourhoods, mirror: [Int], totals: [Double], largest: [Double], borgatti: Bool) {
             self.hood = hood
-            self.p = p
             self.mirror = mirror
             self.totals = totals
             self.largest = largest
@@ -149,7 +146,6 @@ public struct BurtConstraint: Sendable {
             hood.offsets.withUnsafeBufferPointer { offsets in
             hood.targets.withUnsafeBufferPointer { targets in
             hood.weights.withUnsafeBufferPointer { weights in
-            p.withUnsafeBufferPointer { p in
             mirror.withUnsafeBufferPointer { mirror in
             totals.withUnsafeBufferPointer { totals in
             largest.withUnsafeBufferPointer { largest in
@@ -189,8 +185,10 @@ public struct BurtConstraint: Sendable {
                         }
                     }
                     let back = mirror[slot]
-                    let cij = p[slot] + (totals[i] > 0 ? shared / totals[i] : 0)
-                    let cji = p[back] + (totals[j] > 0 ? shared / totals[j] : 0)
+                    // p_ij and p_ji from the tie's mutual weight (the same on both sides)
+                    // rather than from p[back], a random read that missed the cache.
+                    let cij = totals[i] > 0 ? (weights[slot] + shared) / totals[i] : 0
+                    let cji = totals[j] > 0 ? (weights[slot] + shared) / totals[j] : 0
                     output.local[slot] = cij * cij
                     output.local[back] = cji * cji
                     if borgatti {
@@ -206,7 +204,7 @@ public struct BurtConstraint: Sendable {
                     scratch[2 * q] = 0
                     scratch[2 * q + 1] = 0
                 }
-            }}}}}}}}
+            }}}}}}}
         }
     }
 
