@@ -96,6 +96,23 @@ public struct AttributeColumn: Sendable, Equatable {
         }
     }
 
+    /// The values of a string column, or `nil` for a column of another type: bulk
+    /// readers index the array instead of boxing every value in ``AttributeValue``.
+    ///
+    /// - Complexity: O(1) (the array is shared, not copied).
+    public var stringValues: [String?]? {
+        if case .string(let values) = storage { return values }
+        return nil
+    }
+
+    /// The values of a string-list column, or `nil` for a column of another type.
+    ///
+    /// - Complexity: O(1) (the array is shared, not copied).
+    public var stringListValues: [[String]?]? {
+        if case .stringList(let values) = storage { return values }
+        return nil
+    }
+
     /// The text of the value at `index` (see ``AttributeValue/text``), or `nil`.
     public func text(at index: Int) -> String? { self[index]?.text }
 
