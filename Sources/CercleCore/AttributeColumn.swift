@@ -135,6 +135,11 @@ public struct AttributeColumn: Sendable, Equatable {
     public mutating func pad(to count: Int) {
         let missing = count - self.count
         guard missing > 0 else { return }
+        if missing == 1 {
+            // A table growing row by row (a builder adding persons) pads by one.
+            appendMissing()
+            return
+        }
         switch storage {
         case .string(var values): storage = .string([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .string(values)
         case .integer(var values): storage = .integer([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .integer(values)
@@ -142,6 +147,17 @@ public struct AttributeColumn: Sendable, Equatable {
         case .bool(var values): storage = .bool([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .bool(values)
         case .date(var values): storage = .date([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .date(values)
         case .stringList(var values): storage = .stringList([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .stringList(values)
+        }
+    }
+
+    private mutating func appendMissing() {
+        switch storage {
+        case .string(var values): storage = .string([]); values.append(nil); storage = .string(values)
+        case .integer(var values): storage = .integer([]); values.append(nil); storage = .integer(values)
+        case .double(var values): storage = .double([]); values.append(nil); storage = .double(values)
+        case .bool(var values): storage = .bool([]); values.append(nil); storage = .bool(values)
+        case .date(var values): storage = .date([]); values.append(nil); storage = .date(values)
+        case .stringList(var values): storage = .stringList([]); values.append(nil); storage = .stringList(values)
         }
     }
 
