@@ -54,7 +54,8 @@ done
 
 echo "== mbox header scanning alone: MboxReader, no address parsing, no graph ($RUNS runs)"
 for f in Plugins/Mbox/MboxReader.swift Plugins/Mbox/MailHeaders.swift Sources/CerclePlugin/LineReader.swift \
-         Sources/CerclePlugin/TextDecoding.swift Sources/CerclePlugin/ImportError.swift Sources/CerclePlugin/CSVReader.swift; do
+         Sources/CerclePlugin/TextDecoding.swift Sources/CerclePlugin/ImportError.swift Sources/CerclePlugin/CSVReader.swift \
+         Sources/CercleCore/StringTrimming.swift; do
     sed '/^import Cercle/d' "$f" > "$DIR/scan/$(basename "$f")"
 done
 swiftc -O -wmo -parse-as-library Benchmarks/contacts/MboxScanBaseline.swift "$DIR"/scan/*.swift \

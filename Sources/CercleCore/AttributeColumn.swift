@@ -96,6 +96,23 @@ public struct AttributeColumn: Sendable, Equatable {
         }
     }
 
+    /// The values of a string column, or `nil` for a column of another type: bulk
+    /// readers index the array instead of boxing every value in ``AttributeValue``.
+    ///
+    /// - Complexity: O(1) (the array is shared, not copied).
+    public var stringValues: [String?]? {
+        if case .string(let values) = storage { return values }
+        return nil
+    }
+
+    /// The values of a string-list column, or `nil` for a column of another type.
+    ///
+    /// - Complexity: O(1) (the array is shared, not copied).
+    public var stringListValues: [[String]?]? {
+        if case .stringList(let values) = storage { return values }
+        return nil
+    }
+
     /// The text of the value at `index` (see ``AttributeValue/text``), or `nil`.
     public func text(at index: Int) -> String? { self[index]?.text }
 
@@ -118,6 +135,11 @@ public struct AttributeColumn: Sendable, Equatable {
     public mutating func pad(to count: Int) {
         let missing = count - self.count
         guard missing > 0 else { return }
+        if missing == 1 {
+            // A table growing row by row (a builder adding persons) pads by one.
+            appendMissing()
+            return
+        }
         switch storage {
         case .string(var values): storage = .string([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .string(values)
         case .integer(var values): storage = .integer([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .integer(values)
@@ -125,6 +147,17 @@ public struct AttributeColumn: Sendable, Equatable {
         case .bool(var values): storage = .bool([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .bool(values)
         case .date(var values): storage = .date([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .date(values)
         case .stringList(var values): storage = .stringList([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .stringList(values)
+        }
+    }
+
+    private mutating func appendMissing() {
+        switch storage {
+        case .string(var values): storage = .string([]); values.append(nil); storage = .string(values)
+        case .integer(var values): storage = .integer([]); values.append(nil); storage = .integer(values)
+        case .double(var values): storage = .double([]); values.append(nil); storage = .double(values)
+        case .bool(var values): storage = .bool([]); values.append(nil); storage = .bool(values)
+        case .date(var values): storage = .date([]); values.append(nil); storage = .date(values)
+        case .stringList(var values): storage = .stringList([]); values.append(nil); storage = .stringList(values)
         }
     }
 

@@ -71,21 +71,32 @@ public enum AttributeValue: Sendable, Hashable {
     /// Prints a date as `yyyy-MM-dd` when it falls on midnight UTC, otherwise as full
     /// ISO 8601 with seconds and `Z`.
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        appendFormatted(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:)-(Date)`` of `date` as UTF-8, for writers that build their
+    /// output as bytes.
+    ///
+    /// - Complexity: O(1); no allocation for whole seconds of years 1–9999.
+    public static func appendFormatted(_ date: Date, to bytes: inout [UInt8]) {
         let seconds = date.timeIntervalSince1970
         // Whole seconds of years 1–9999 are printed by arithmetic: Foundation's formatter
         // goes through ICU, and two dates per tie were most of a million-tie export.
         if seconds == seconds.rounded(.down), seconds >= -62_135_596_800, seconds < 253_402_300_800 {
-            return formatUTC(Int(seconds))
+            appendUTC(Int(seconds), to: &bytes)
+            return
         }
-        if seconds.truncatingRemainder(dividingBy: 86_400) == 0 {
-            return CalendarDate.dayFormatter.string(from: date)
-        }
-        return CalendarDate.timestampFormatter.string(from: date)
+        let text = seconds.truncatingRemainder(dividingBy: 86_400) == 0
+            ? CalendarDate.dayFormatter.string(from: date) : CalendarDate.timestampFormatter.string(from: date)
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// `yyyy-MM-dd`, or `yyyy-MM-ddTHH:mm:ssZ` unless at midnight, for seconds since 1970
     /// in UTC; the day from Hinnant's `civil_from_days` (proleptic Gregorian calendar).
-    static func formatUTC(_ seconds: Int) -> String {
+    static func appendUTC(_ seconds: Int, to bytes: inout [UInt8]) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let second = seconds - days * 86_400
         let z = days + 719_468
@@ -97,31 +108,25 @@ public enum AttributeValue: Sendable, Hashable {
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
-        func append(_ value: Int, digits: Int) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(0x30 + (value / divisor) % 10))
-                divisor /= 10
-            }
+        func two(_ value: Int) {
+            bytes.append(UInt8(0x30 + value / 10))
+            bytes.append(UInt8(0x30 + value % 10))
         }
-        append(year, digits: 4)
+        two(year / 100)
+        two(year % 100)
         bytes.append(0x2D)
-        append(month, digits: 2)
+        two(month)
         bytes.append(0x2D)
-        append(day, digits: 2)
+        two(day)
         if second != 0 {
             bytes.append(0x54)
-            append(second / 3600, digits: 2)
+            two(second / 3600)
             bytes.append(0x3A)
-            append(second / 60 % 60, digits: 2)
+            two(second / 60 % 60)
             bytes.append(0x3A)
-            append(second % 60, digits: 2)
+            two(second % 60)
             bytes.append(0x5A)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -124,11 +124,20 @@ extension GraphBuilder {
         let log = makeInteractionLog(edgeCount: m, mergedOf: mergedOf, swapped: swapped)
         let reference = asOf ?? latestDate ?? Date(timeIntervalSince1970: 0)
         var edgeWeight = explicitWeight
+        // Without events a tie's strength is its channels' prior alone (no activity, so
+        // neither its date nor "now" counts): computed once per channel set.
+        var eventlessStrength: [UInt16: Double] = [:]
         for e in 0..<m where edgeWeight[e].isNaN {
+            let channelBits = channels.isEmpty ? 0 : channels[e]
+            let tieEvents = log.events(ofEdge: e)
+            if tieEvents.isEmpty, let strength = eventlessStrength[channelBits] {
+                edgeWeight[e] = strength
+                continue
+            }
             let tieSince = since.isEmpty || since[e].isNaN ? nil : Date(timeIntervalSince1970: since[e])
             edgeWeight[e] = tieStrength.strength(
-                channels: ChannelSet(rawValue: channels.isEmpty ? 0 : channels[e]),
-                events: log.events(ofEdge: e), since: tieSince, asOf: reference)
+                channels: ChannelSet(rawValue: channelBits), events: tieEvents, since: tieSince, asOf: reference)
+            if tieEvents.isEmpty { eventlessStrength[channelBits] = edgeWeight[e] }
         }
 
         var edgeTable = mergedEdgeAttributes(order: order, mergedOf: mergedOf, edgeCount: m)
@@ -205,9 +214,17 @@ extension GraphBuilder {
             attributes = nodeAttributes
         } else {
             var table = AttributeTable(rowCount: Int(n))
+            // Most groups are one person: their rows are gathered in bulk, and only the
+            // merged groups combine their members' values one by one.
+            var firstMember = [Int](repeating: -1, count: Int(n))
+            var mergedGroups: [Int] = []
+            for f in 0..<Int(n) {
+                firstMember[f] = members[memberStart[f]]
+                if memberStart[f + 1] - memberStart[f] > 1 { mergedGroups.append(f) }
+            }
             for column in nodeAttributes.columns {
-                var merged = AttributeColumn(name: column.name, type: column.type, count: Int(n))
-                for f in 0..<Int(n) {
+                var merged = column.gathering(firstMember)
+                for f in mergedGroups {
                     var value: AttributeValue?
                     for p in members[memberStart[f]..<memberStart[f + 1]] {
                         guard let next = column[p] else { continue }
@@ -385,24 +402,45 @@ extension GraphBuilder {
         log: InteractionLog
     ) {
         let m = channels.count
-        var channelColumn = AttributeColumn(name: TieField.channels, type: .stringList, count: m)
-        var countColumn = AttributeColumn(name: TieField.interactions, type: .integer, count: m)
-        var firstColumn = AttributeColumn(name: TieField.firstContact, type: .date, count: m)
-        var lastColumn = AttributeColumn(name: TieField.lastContact, type: .date, count: m)
-        var originColumn = AttributeColumn(name: TieField.origin, type: .string, count: m)
+        // Typed arrays filled directly, and one shared list of names per channel set: a
+        // million ties had made a million identical `["linkedin"]` arrays.
+        var channelLists = [[String]?](repeating: nil, count: m)
+        var counts = [Int?](repeating: nil, count: m)
+        var firsts = [Date?](repeating: nil, count: m)
+        var lasts = [Date?](repeating: nil, count: m)
+        var originTexts = [String?](repeating: nil, count: m)
+        var namesOfSet: [UInt16: [String]] = [:]
+        let observed = TieOrigin.observed.rawValue
+        let inferred = TieOrigin.inferred.rawValue
         for e in 0..<m {
             let tieEvents = log.events(ofEdge: e)
             var set = ChannelSet(rawValue: channels[e])
             for event in tieEvents { set.insert(ChannelSet(event.channel)) }
-            channelColumn.set(.stringList(set.names), at: e)
-            countColumn.set(.integer(tieEvents.count), at: e)
-            let dates = tieEvents.compactMap(\.date)
-            let first = [dates.min(), since[e].isNaN ? nil : since[e]].compactMap { $0 }.min()
-            let last = [dates.max(), since[e].isNaN ? nil : since[e]].compactMap { $0 }.max()
-            if let first { firstColumn.set(.date(Date(timeIntervalSince1970: first)), at: e) }
-            if let last { lastColumn.set(.date(Date(timeIntervalSince1970: last)), at: e) }
-            originColumn.set(.string(origins[e] == 0 ? TieOrigin.observed.rawValue : TieOrigin.inferred.rawValue), at: e)
+            if let names = namesOfSet[set.rawValue] {
+                channelLists[e] = names
+            } else {
+                let names = set.names
+                namesOfSet[set.rawValue] = names
+                channelLists[e] = names
+            }
+            counts[e] = tieEvents.count
+            let tieSince = since[e].isNaN ? nil : since[e]
+            var first = tieSince
+            var last = tieSince
+            for event in tieEvents {
+                guard let date = event.date else { continue }
+                first = min(first ?? date, date)
+                last = max(last ?? date, date)
+            }
+            if let first { firsts[e] = Date(timeIntervalSince1970: first) }
+            if let last { lasts[e] = Date(timeIntervalSince1970: last) }
+            originTexts[e] = origins[e] == 0 ? observed : inferred
         }
+        let channelColumn = AttributeColumn(name: TieField.channels, storage: .stringList(channelLists))
+        let countColumn = AttributeColumn(name: TieField.interactions, storage: .integer(counts))
+        let firstColumn = AttributeColumn(name: TieField.firstContact, storage: .date(firsts))
+        let lastColumn = AttributeColumn(name: TieField.lastContact, storage: .date(lasts))
+        let originColumn = AttributeColumn(name: TieField.origin, storage: .string(originTexts))
         for column in [channelColumn, countColumn, firstColumn, lastColumn, originColumn]
         where !table.contains(column.name) {
             table.set(column)

@@ -72,7 +72,7 @@ public struct GraphBuilder: Sendable {
     var globalNodes: [Int32] = []
     var parent: [Int32] = []
     var nodeAttributes = AttributeTable()
-    var keyOwner: [IdentityKey: Int32] = [:]
+    var keyOwner = IdentityKeyTable()
     /// The strongest identity key of each provisional node (the first of its kind), which
     /// names the person in the built graph.
     var bestKeys: [IdentityKey?] = []
@@ -294,6 +294,19 @@ public struct GraphBuilder: Sendable {
     public mutating func addPerson(
         _ record: PersonRecord, source: SourceHandle, line: Int? = nil, referencedByID: Bool = true
     ) -> (node: Int32, outcome: PersonOutcome) {
+        addPerson(record, source: source, line: line, referencedByID: referencedByID,
+                  identityKeys: record.identityKeys(includeName: mergeOnName))
+    }
+
+    /// Adds a person whose identity keys the caller computed already (an importer that
+    /// prepares records on several threads), as ``addPerson(_:source:line:referencedByID:)``.
+    ///
+    /// - Parameter identityKeys: `record.identityKeys(includeName: mergeOnName)`.
+    @discardableResult
+    public mutating func addPerson(
+        _ record: PersonRecord, source: SourceHandle, line: Int? = nil, referencedByID: Bool = true,
+        identityKeys keys: [IdentityKey]
+    ) -> (node: Int32, outcome: PersonOutcome) {
         let scope = sources[source.index].scope
         let sourceName = sources[source.index].name
         var node: Int32
@@ -321,7 +334,6 @@ public struct GraphBuilder: Sendable {
             }
         }
         isPerson[Int(node)] = true
-        let keys = record.identityKeys(includeName: mergeOnName)
         for key in keys {
             if let owner = claim(key, for: node, source: sourceName, line: line), case .created = outcome {
                 outcome = .merged(into: ids[Int(owner)], key: key)
@@ -492,7 +504,7 @@ public struct GraphBuilder: Sendable {
     mutating func claim(_ key: IdentityKey, for node: Int32, source: String, line: Int?) -> Int32? {
         // One hash for a new key. The key now points at `node`, which after the merge below
         // is in the same group as the former holder, so no look-up needs the older one.
-        guard let owner = keyOwner.updateValue(node, forKey: key) else { return nil }
+        guard let owner = keyOwner.updateOwner(key, to: node) else { return nil }
         let a = find(owner)
         let b = find(node)
         guard a != b else { return nil }

@@ -54,9 +54,33 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
         self.kind = kind
         // Below U+0300 there is no combining mark and no character that NFC replaces, so
         // such text is already composed; only the rest asks Foundation (slow on Linux).
-        let composed = value.unicodeScalars.allSatisfy { $0.value < 0x300 } ? value : value.precomposedStringWithCanonicalMapping
-        self.value = composed
-        fingerprint = Self.fingerprint(of: composed)
+        // A scalar from U+0300 up is the only one whose UTF-8 lead byte is 0xCC or more,
+        // so one pass over the bytes both checks that and computes the fingerprint.
+        var text = value
+        let (hash, composed) = text.withUTF8 { utf8 -> (UInt64, Bool) in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for byte in utf8 {
+                high = max(high, byte)
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return (hash, high < 0xCC)
+        }
+        if composed {
+            self.value = text
+            fingerprint = hash
+        } else {
+            self.value = value.precomposedStringWithCanonicalMapping
+            fingerprint = Self.fingerprint(of: self.value)
+        }
+    }
+
+    /// A key with a chosen fingerprint, so that tests can make two different keys collide.
+    /// `value` must already be in NFC.
+    @_spi(Testing) public init(kind: Kind, value: String, fingerprint: UInt64) {
+        self.kind = kind
+        self.value = value
+        self.fingerprint = fingerprint
     }
 
     /// FNV-1a, 64 bits, over the UTF-8 bytes.
@@ -99,9 +123,22 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The name-and-organisation key, or `nil` unless both fold to something.
     public static func nameAndOrganisation(_ name: String?, _ organisation: String?) -> IdentityKey? {
-        guard let name = name.map(fold), !name.isEmpty,
-              let organisation = organisation.map(fold), !organisation.isEmpty else { return nil }
-        return IdentityKey(kind: .nameAndOrganisation, value: "\(name) | \(organisation)")
+        guard let name, let organisation else { return nil }
+        // Both folded into one buffer: one string per key instead of three.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + organisation.utf8.count + 3)
+        if fold(name, into: &bytes), !bytes.isEmpty {
+            let nameEnd = bytes.count
+            bytes.append(contentsOf: [0x20, 0x7C, 0x20])
+            if fold(organisation, into: &bytes) {
+                guard bytes.count > nameEnd + 3 else { return nil }
+                return IdentityKey(kind: .nameAndOrganisation, value: String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        let foldedName = fold(name)
+        let foldedOrganisation = fold(organisation)
+        guard !foldedName.isEmpty, !foldedOrganisation.isEmpty else { return nil }
+        return IdentityKey(kind: .nameAndOrganisation, value: "\(foldedName) | \(foldedOrganisation)")
     }
 
     /// The name-only key (used only when merging on names is asked for).
@@ -206,9 +243,18 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     public static func fold(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
+        guard fold(text, into: &bytes) else { return foldUnicode(text) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``fold(_:)`` of `text` to `bytes` when the table-driven path can fold it;
+    /// returns `false` (with `bytes` in an unspecified state past its former end) when
+    /// the text needs ``foldUnicode(_:)``.
+    static func fold(_ text: String, into bytes: inout [UInt8]) -> Bool {
+        let base = bytes.count
         var pendingSpace = false
         func keep(_ byte: UInt8) {
-            if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+            if pendingSpace, bytes.count > base { bytes.append(0x20) }
             pendingSpace = false
             bytes.append(byte)
         }
@@ -223,7 +269,7 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
                 for segment in latinFolding[Int(value) - 0x80] {
                     switch segment {
                     case .keep(let folded):
-                        if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+                        if pendingSpace, bytes.count > base { bytes.append(0x20) }
                         pendingSpace = false
                         bytes += folded
                     case .separator:
@@ -231,10 +277,10 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
                     }
                 }
             default:
-                return foldUnicode(text)
+                return false
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return true
     }
 
     /// The reference definition of ``fold(_:)``, through Foundation's case and diacritic
@@ -296,16 +342,18 @@ extension PersonRecord {
     /// - Parameter includeName: add the name-only key (off by default: two different
     ///   e-mail addresses are never merged on a name alone unless asked).
     public func identityKeys(includeName: Bool = false) -> [IdentityKey] {
+        // A record has a handful of keys: a linear check beats hashing them into a set,
+        // and one array spares the intermediate ones.
         var keys: [IdentityKey] = []
-        keys += emails.compactMap(IdentityKey.email)
-        keys += profileURLs.compactMap(IdentityKey.profileURL)
-        keys += phones.compactMap(IdentityKey.phone)
-        if let key = IdentityKey.nameAndOrganisation(name, organisation) { keys.append(key) }
-        if includeName, let key = IdentityKey.name(name) { keys.append(key) }
-        // A record has a handful of keys: a linear check beats hashing them into a set.
-        var unique: [IdentityKey] = []
-        unique.reserveCapacity(keys.count)
-        for key in keys where !unique.contains(key) { unique.append(key) }
-        return unique
+        keys.reserveCapacity(emails.count + profileURLs.count + phones.count + 2)
+        func add(_ key: IdentityKey?) {
+            if let key, !keys.contains(key) { keys.append(key) }
+        }
+        for email in emails { add(IdentityKey.email(email)) }
+        for url in profileURLs { add(IdentityKey.profileURL(url)) }
+        for phone in phones { add(IdentityKey.phone(phone)) }
+        add(IdentityKey.nameAndOrganisation(name, organisation))
+        if includeName { add(IdentityKey.name(name)) }
+        return keys
     }
 }

@@ -218,6 +218,45 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// The text of a field found by ``scan(into:)`` without leading and trailing white
+    /// space (as ``Swift/String/trimmingWhitespace``), or `nil` when nothing is left: one
+    /// string per field a bulk importer keeps, none for the white space it drops.
+    ///
+    /// - Complexity: O(*k*) for *k* bytes of the field.
+    public func trimmedText(_ range: FieldRange, scratch: inout [UInt8]) -> String? {
+        withFieldBytes(range, scratch: &scratch) { bytes -> String? in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+            guard start < end else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            // Non-ASCII at an end may be Unicode white space (a no-break space).
+            guard bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return text }
+            let trimmed = text.trimmingWhitespace
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+
+    /// Whether a field found by ``scan(into:)`` is empty once unquoted.
+    public func isEmpty(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
+        if !range.quoted { return range.start == range.end }
+        return withFieldBytes(range, scratch: &scratch) { $0.isEmpty }
+    }
+
+    /// Whether a field found by ``scan(into:)`` is blank, as ``CSVRow/isBlank`` judges
+    /// each field.
+    public func isBlank(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
+        withFieldBytes(range, scratch: &scratch) { bytes -> Bool in
+            var sawOther = false
+            for byte in bytes where byte != 0x20 && byte != 0x09 {
+                if byte < 0x80 { return false }
+                sawOther = true
+            }
+            return !sawOther || CSVRow(fields: [String(decoding: bytes, as: UTF8.self)], line: 0).isBlank
+        }
+    }
+
     /// Whether `bytes` are well-formed UTF-8 (no overlong form, surrogate or value past
     /// U+10FFFF), as `String(validating:)` judges, without building a string: runs of
     /// ASCII are skipped eight bytes at a time.

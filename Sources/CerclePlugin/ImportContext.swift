@@ -62,7 +62,18 @@ public struct ImportContext: Sendable {
     /// - Returns: the person's provisional node.
     @discardableResult
     public mutating func addPerson(_ record: PersonRecord, line: Int? = nil, referencedByID: Bool = true) -> Int32 {
-        let (node, outcome) = builder.addPerson(record, source: source, line: line, referencedByID: referencedByID)
+        addPerson(record, line: line, referencedByID: referencedByID,
+                  identityKeys: record.identityKeys(includeName: builder.mergeOnName))
+    }
+
+    /// Adds a person whose identity keys are computed already (see
+    /// ``GraphBuilder/addPerson(_:source:line:referencedByID:identityKeys:)``).
+    @discardableResult
+    public mutating func addPerson(
+        _ record: PersonRecord, line: Int? = nil, referencedByID: Bool = true, identityKeys: [IdentityKey]
+    ) -> Int32 {
+        let (node, outcome) = builder.addPerson(
+            record, source: source, line: line, referencedByID: referencedByID, identityKeys: identityKeys)
         switch outcome {
         case .created: report.personsCreated += 1
         case .merged: report.personsMerged += 1

@@ -43,6 +43,19 @@ public final class OutputBuffer {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends a block of bytes formatted elsewhere (a chunk of lines); a block of a
+    /// mebibyte or more goes to the file without being copied into the buffer.
+    public func write(contentsOf block: [UInt8]) throws {
+        if block.count < 1 << 20 {
+            buffer.append(contentsOf: block)
+            if buffer.count >= 1 << 20 { try flush() }
+            return
+        }
+        try flush()
+        try block.withUnsafeBytes { try writeAll($0) }
+        byteCount += block.count
+    }
+
     /// Appends text and a line feed.
     public func writeLine(_ text: String) throws {
         try write(text)
@@ -51,19 +64,37 @@ public final class OutputBuffer {
 
     /// Writes out what is buffered.
     public func flush() throws {
-        var offset = 0
-        try buffer.withUnsafeBytes { bytes in
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ExportError(file: name, reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
+        try buffer.withUnsafeBytes { try writeAll($0) }
         byteCount += buffer.count
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ExportError(file: name, reason: String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        if temporaryURL != nil { startWriteback(upTo: byteCount + bytes.count) }
+    }
+
+    /// Bytes of the file handed to the kernel for writing back to disk so far.
+    private var writebackStart = 0
+
+    /// Starts writing back what was written so far, every 16 MiB, so that the `fsync`
+    /// that ends an atomic write waits for the last blocks only (it waited almost a
+    /// second for a 500 MB export). Linux starts the writeback of a range given
+    /// `POSIX_FADV_DONTNEED` without waiting for it, and drops the pages once clean.
+    private func startWriteback(upTo end: Int) {
+        #if os(Linux)
+        guard end - writebackStart >= 16 << 20 else { return }
+        _ = posix_fadvise(descriptor, off_t(writebackStart), off_t(end - writebackStart), POSIX_FADV_DONTNEED)
+        writebackStart = end
+        #endif
     }
 }
 

@@ -52,5 +52,6 @@ struct ImportCommand: ParsableCommand {
         try registry.write(result, to: url, format: outputFormat, options: exportOptions)
         if input.timings { Terminal.note("timing: write \(Stopwatch().since(started))") }
         if !input.quiet { Terminal.note("wrote \(out): \(graph.nodeCount) nodes, \(graph.edgeCount) edges") }
+        ProcessLifetime.keepUntilExit((graph, result, builder))
     }
 }
