@@ -1,3 +1,4 @@
+import CercleCore
 import Dispatch
 import Foundation
 
@@ -7,14 +8,8 @@ import Foundation
 /// Results never depend on the number of threads: each piece writes its own slot, and the
 /// caller reads the slots in order once all pieces are done.
 public enum ParallelWork {
-    /// Worker threads: the active processor count, or `CERCLE_THREADS`. Read once
-    /// (Foundation's environment is not safe to read from several threads on Linux).
-    public static let threads: Int = {
-        if let text = getenv("CERCLE_THREADS").map({ String(cString: $0) }), let value = Int(text), value > 0 {
-            return value
-        }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }()
+    /// Worker threads (``WorkerThreads/count``: `CERCLE_THREADS` or every core).
+    public static var threads: Int { WorkerThreads.count }
 
     /// Runs `body(i)` for every `i` in `0..<count`, on all cores when there are several,
     /// and returns the results in order.

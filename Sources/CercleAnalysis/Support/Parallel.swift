@@ -1,3 +1,4 @@
+import CercleCore
 import Dispatch
 import Foundation
 
@@ -11,15 +12,8 @@ enum Parallel {
     /// The number of chunks for `count` items: at most 16, at least one item each.
     static func chunkCount(for count: Int) -> Int { max(1, min(16, count)) }
 
-    /// Number of worker threads: the active processor count (override with
-    /// `CERCLE_THREADS`). Read once: Foundation's environment is not safe to read from
-    /// several threads at once on Linux.
-    static let threads: Int = {
-        if let text = getenv("CERCLE_THREADS").map({ String(cString: $0) }), let value = Int(text), value > 0 {
-            return value
-        }
-        return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }()
+    /// Number of worker threads (``WorkerThreads/count``: `CERCLE_THREADS` or every core).
+    static var threads: Int { WorkerThreads.count }
 
     /// Runs `body` on every chunk of `0..<count` and returns the partial results in
     /// chunk order.
