@@ -226,9 +226,9 @@ private struct TieLines: Sendable {
 
 /// Formats lines of items `0..<count` in blocks, on every core, and writes the blocks in
 /// item order.
-enum LineBlocks {
+@_spi(Testing) public enum LineBlocks {
     /// Items per block: a block of persons is about a megabyte of text.
-    static let blockSize = 4096
+    public static let blockSize = 4096
 
     static func write(count: Int, to output: OutputBuffer, _ format: (Range<Int>, inout JSONBytes) -> Void) throws {
         let blocksPerRound = ParallelWork.threads == 1 ? 1 : 2 * ParallelWork.threads
@@ -239,7 +239,7 @@ enum LineBlocks {
                 .filter { $0 < count }
                 .map { $0..<min(count, $0 + blockSize) }
             let ranges = Array(blocks)
-            let texts = ParallelWork.map(count: ranges.count) { index -> [UInt8] in
+            let texts = try ParallelWork.map(count: ranges.count) { index -> [UInt8] in
                 var json = JSONBytes(capacity: 1 << 20)
                 format(ranges[index], &json)
                 return json.bytes

@@ -1,7 +1,7 @@
 import CercleBuiltins
 import CercleCore
 import CercleJSONLines
-import CerclePlugin
+@_spi(Testing) import CerclePlugin
 import Foundation
 import Testing
 import _CercleTestSupport
@@ -78,7 +78,7 @@ struct JSONLinesWriterTests {
         let dates = readable
             ? Self.dates.filter { $0.timeIntervalSince1970.rounded() == $0.timeIntervalSince1970 && $0.timeIntervalSince1970 < 253_402_300_800 }
             : Self.dates
-        var generator = SplitMix(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         var builder = GraphBuilder()
         builder.metadata["name"] = "tricky \"graph\""
         let source = builder.beginSource(name: "mail \\ box", format: "test", scope: .local)
@@ -125,7 +125,7 @@ struct JSONLinesWriterTests {
     @Test("the export is byte for byte the JSONValue writer's, over several blocks of lines")
     func wholeExport() throws {
         let graph = Self.sampleGraph(nodes: 9_000)
-        #expect(graph.nodeCount > LineBlocksSize.value && graph.edgeCount > LineBlocksSize.value)
+        #expect(graph.nodeCount > LineBlocks.blockSize && graph.edgeCount > LineBlocks.blockSize)
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let out = folder.path("fast.jsonl")
@@ -154,25 +154,6 @@ struct JSONLinesWriterTests {
         for column in graph.edgeAttributes.columns {
             #expect(again.edgeAttributes[column.name] == column, "edge column \(column.name)")
         }
-    }
-}
-
-/// The number of lines per block of ``Interchange``'s writer, for the test above to
-/// cross block boundaries (4,096 at the time of writing).
-enum LineBlocksSize {
-    static let value = 4_096
-}
-
-/// SplitMix64, for reproducible test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
