@@ -49,7 +49,7 @@ public struct LinkedInConnectionsImporter: GraphImporter {
     public func read(_ input: ImportInput, into context: inout ImportContext) throws {
         let data = try input.bytes()
         // A connection takes about a hundred bytes; reserving spares rehashing a million keys.
-        context.builder.reservePersons(data.count / 100, in: context.source)
+        context.builder.reservePersons(data.count / 100, textBytes: data.count, in: context.source)
         var reader = CSVReader(data: data, file: input.displayName, delimiter: 0x2C)
         if reader.encoding != .utf8 { context.note("read as \(reader.encoding.rawValue)") }
         guard let header = try Self.findHeader(&reader, required: ["first name", "last name", "connected on"]) else {
@@ -73,48 +73,37 @@ public struct LinkedInConnectionsImporter: GraphImporter {
         }
 
         var undated = 0
-        let rows = RowReader(
+        let rows = ConnectionRows(
             reader: reader, fieldCount: header.count, first: firstColumn, last: lastColumn, url: urlColumn,
-            email: emailColumn, company: companyColumn, position: positionColumn, date: dateColumn,
-            mergeOnName: context.builder.mergeOnName)
-        // Rows are read in batches: cut into fields, then turned into records with their
-        // identity keys (``RowReader``, which only reads the bytes), then added in file
-        // order. Preparing the batches on a second core was tried: on the shared 2-core
-        // machine it cost 1.5–2.6 s more CPU for no wall time (Benchmarks/contacts.md).
-        var batch = RowBatch()
+            email: emailColumn, company: companyColumn, position: positionColumn, date: dateColumn)
+        // Rows are read into a batch of persons as bytes, which the builder takes whole;
+        // then each person is tied to the ego, in file order. No row is named by its id
+        // later, and a profile that appears twice still merges through its URL key.
+        var batch = PersonBatch(idKinds: [.profileURL, .email])
+        var since: [Date?] = []
+        var fields: [CSVReader.FieldRange] = []
+        var scratch: [UInt8] = []
         var atEnd = false
         while !atEnd {
             batch.removeAll()
-            while batch.count < RowBatch.capacity {
+            since.removeAll(keepingCapacity: true)
+            while batch.count < 16_384 {
                 let line = reader.currentLine
-                guard try reader.scan(into: &batch.scratchRanges) else {
+                guard try reader.scan(into: &fields) else {
                     atEnd = true
                     break
                 }
-                batch.append(line: line)
-            }
-            var prepared = rows.prepare(batch, rows: 0..<batch.count)
-            // Rows are moved out of the batch, not copied: a copy retains every string of
-            // the record once more, a million times.
-            prepared.withUnsafeMutableBufferPointer { prepared in
-                for index in prepared.indices {
-                    let row = prepared.moveElement(from: index)
-                    prepared.initializeElement(at: index, to: PreparedRow(line: row.line, outcome: .empty))
-                    switch row.outcome {
-                    case .empty:
-                        continue
-                    case .skipped(let reason):
-                        context.skip(line: row.line, reason: reason)
-                    case .person(let person, let keys, let since):
-                        if since == nil { undated += 1 }
-                        // Rows are tied by node: no later record names them by id, and a
-                        // profile that appears twice still merges through its URL key.
-                        let node = context.addPerson(person, line: row.line, referencedByID: false, identityKeys: keys)
-                        context.addTie(TieRecord(source: "", target: "", channels: ChannelSet(.linkedin), since: since),
-                                       from: ego, to: node)
-                        context.accept()
-                    }
+                switch rows.read(fields, line: line, into: &batch, scratch: &scratch) {
+                case .empty: continue
+                case .skipped(let reason): context.skip(line: line, reason: reason)
+                case .person(let date): since.append(date)
                 }
+            }
+            let nodes = context.addPersons(batch, referencedByID: false)
+            for (node, date) in zip(nodes, since) {
+                if date == nil { undated += 1 }
+                context.addTie(TieRecord(source: "", target: "", channels: ChannelSet(.linkedin), since: date), from: ego, to: node)
+                context.accept()
             }
         }
         if undated > 0 {

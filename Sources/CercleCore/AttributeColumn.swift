@@ -14,13 +14,18 @@ public struct AttributeColumn: Sendable, Equatable {
 
     @usableFromInline var storage: Storage
 
+    /// The values, one array (or ``Strings``/``StringLists`` buffer set) per type.
+    ///
+    /// A mutation takes the payload out, sets `storage` to an empty integer array (no
+    /// allocation), changes the payload and puts it back: the payload is then uniquely
+    /// referenced and changes in place, without copying the column.
     @usableFromInline enum Storage: Sendable, Equatable {
-        case string([String?])
+        case string(Strings)
         case integer([Int?])
         case double([Double?])
         case bool([Bool?])
         case date([Date?])
-        case stringList([[String]?])
+        case stringList(StringLists)
 
         var type: AttributeType {
             switch self {
@@ -38,12 +43,12 @@ public struct AttributeColumn: Sendable, Equatable {
     public init(name: String, type: AttributeType, count: Int = 0) {
         self.name = name
         switch type {
-        case .string: storage = .string(Array(repeating: nil, count: count))
+        case .string: storage = .string(Strings(count: count))
         case .integer: storage = .integer(Array(repeating: nil, count: count))
         case .double: storage = .double(Array(repeating: nil, count: count))
         case .bool: storage = .bool(Array(repeating: nil, count: count))
         case .date: storage = .date(Array(repeating: nil, count: count))
-        case .stringList: storage = .stringList(Array(repeating: nil, count: count))
+        case .stringList: storage = .stringList(StringLists(count: count))
         }
     }
 
@@ -62,7 +67,25 @@ public struct AttributeColumn: Sendable, Equatable {
     /// A string column from values.
     public init(name: String, strings: [String?]) {
         self.name = name
+        storage = .string(Strings(strings))
+    }
+
+    /// A string column over values stored as bytes already.
+    public init(name: String, strings: Strings) {
+        self.name = name
         storage = .string(strings)
+    }
+
+    /// A string-list column from values.
+    public init(name: String, lists: [[String]?]) {
+        self.name = name
+        storage = .stringList(StringLists(lists))
+    }
+
+    /// A string-list column over values stored as bytes already.
+    public init(name: String, lists: StringLists) {
+        self.name = name
+        storage = .stringList(lists)
     }
 
     /// A boolean column from values.
@@ -97,18 +120,18 @@ public struct AttributeColumn: Sendable, Equatable {
     }
 
     /// The values of a string column, or `nil` for a column of another type: bulk
-    /// readers index the array instead of boxing every value in ``AttributeValue``.
+    /// readers read their bytes instead of boxing every value in ``AttributeValue``.
     ///
-    /// - Complexity: O(1) (the array is shared, not copied).
-    public var stringValues: [String?]? {
+    /// - Complexity: O(1) (the buffers are shared, not copied).
+    public var stringValues: Strings? {
         if case .string(let values) = storage { return values }
         return nil
     }
 
     /// The values of a string-list column, or `nil` for a column of another type.
     ///
-    /// - Complexity: O(1) (the array is shared, not copied).
-    public var stringListValues: [[String]?]? {
+    /// - Complexity: O(1) (the buffers are shared, not copied).
+    public var stringListValues: StringLists? {
         if case .stringList(let values) = storage { return values }
         return nil
     }
@@ -122,12 +145,25 @@ public struct AttributeColumn: Sendable, Equatable {
     /// The number of present (non-missing) values.
     public var presentCount: Int {
         switch storage {
-        case .string(let values): values.lazy.filter { $0 != nil }.count
+        case .string(let values): values.presentCount
         case .integer(let values): values.lazy.filter { $0 != nil }.count
         case .double(let values): values.lazy.filter { $0 != nil }.count
         case .bool(let values): values.lazy.filter { $0 != nil }.count
         case .date(let values): values.lazy.filter { $0 != nil }.count
-        case .stringList(let values): values.lazy.filter { $0 != nil }.count
+        case .stringList(let values): values.presentCount
+        }
+    }
+
+    /// Reserves room for `rows` rows and, in a string or string-list column, `bytes` bytes
+    /// of text: a column filled row by row then grows without copying itself.
+    public mutating func reserveCapacity(rows: Int, bytes: Int) {
+        switch storage {
+        case .string(var values): storage = .integer([]); values.reserveCapacity(rows: rows, bytes: bytes); storage = .string(values)
+        case .integer(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .integer(values)
+        case .double(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .double(values)
+        case .bool(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .bool(values)
+        case .date(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .date(values)
+        case .stringList(var values): storage = .integer([]); values.reserveCapacity(rows: rows, bytes: bytes); storage = .stringList(values)
         }
     }
 
@@ -141,23 +177,23 @@ public struct AttributeColumn: Sendable, Equatable {
             return
         }
         switch storage {
-        case .string(var values): storage = .string([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .string(values)
+        case .string(var values): storage = .integer([]); values.appendMissing(count: missing); storage = .string(values)
         case .integer(var values): storage = .integer([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .integer(values)
         case .double(var values): storage = .double([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .double(values)
         case .bool(var values): storage = .bool([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .bool(values)
         case .date(var values): storage = .date([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .date(values)
-        case .stringList(var values): storage = .stringList([]); values.append(contentsOf: repeatElement(nil, count: missing)); storage = .stringList(values)
+        case .stringList(var values): storage = .integer([]); values.appendMissing(count: missing); storage = .stringList(values)
         }
     }
 
     private mutating func appendMissing() {
         switch storage {
-        case .string(var values): storage = .string([]); values.append(nil); storage = .string(values)
+        case .string(var values): storage = .integer([]); values.appendMissing(); storage = .string(values)
         case .integer(var values): storage = .integer([]); values.append(nil); storage = .integer(values)
         case .double(var values): storage = .double([]); values.append(nil); storage = .double(values)
         case .bool(var values): storage = .bool([]); values.append(nil); storage = .bool(values)
         case .date(var values): storage = .date([]); values.append(nil); storage = .date(values)
-        case .stringList(var values): storage = .stringList([]); values.append(nil); storage = .stringList(values)
+        case .stringList(var values): storage = .integer([]); values.appendMissing(); storage = .stringList(values)
         }
     }
 
@@ -177,7 +213,7 @@ public struct AttributeColumn: Sendable, Equatable {
         // uniquely referenced and the write happens in place (no copy of the column).
         switch storage {
         case .string(var values):
-            storage = .string([]); values[index] = value.text; storage = .string(values)
+            storage = .integer([]); values.set(value.text, at: index); storage = .string(values)
         case .integer(var values):
             guard case .integer(let x) = value else { return false }
             storage = .integer([]); values[index] = x; storage = .integer(values)
@@ -192,22 +228,36 @@ public struct AttributeColumn: Sendable, Equatable {
             storage = .date([]); values[index] = x; storage = .date(values)
         case .stringList(var values):
             switch value {
-            case .stringList(let x): storage = .stringList([]); values[index] = x; storage = .stringList(values)
-            case .string(let x): storage = .stringList([]); values[index] = [x]; storage = .stringList(values)
+            case .stringList(let x): storage = .integer([]); values.set(x, at: index); storage = .stringList(values)
+            case .string(let x): storage = .integer([]); values.set([x], at: index); storage = .stringList(values)
             default: return false
             }
         }
         return true
     }
 
+    /// Stores the UTF-8 text `utf8` at `index` of a string column (nothing for a column of
+    /// another type).
+    mutating func setString(utf8: UnsafeBufferPointer<UInt8>, at index: Int) {
+        guard case .string(var values) = storage else { return }
+        storage = .integer([]); values.set(utf8: utf8, at: index); storage = .string(values)
+    }
+
+    /// Stores a list of `count` UTF-8 texts at `index` of a string-list column (nothing
+    /// for a column of another type).
+    mutating func setStringList(count: Int, at index: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
+        guard case .stringList(var values) = storage else { return }
+        storage = .integer([]); values.set(count: count, at: index, items); storage = .stringList(values)
+    }
+
     private mutating func setMissing(at index: Int) {
         switch storage {
-        case .string(var values): storage = .string([]); values[index] = nil; storage = .string(values)
+        case .string(var values): storage = .integer([]); values.set(utf8: nil, at: index); storage = .string(values)
         case .integer(var values): storage = .integer([]); values[index] = nil; storage = .integer(values)
         case .double(var values): storage = .double([]); values[index] = nil; storage = .double(values)
         case .bool(var values): storage = .bool([]); values[index] = nil; storage = .bool(values)
         case .date(var values): storage = .date([]); values[index] = nil; storage = .date(values)
-        case .stringList(var values): storage = .stringList([]); values[index] = nil; storage = .stringList(values)
+        case .stringList(var values): storage = .integer([]); values.set(nil, at: index); storage = .stringList(values)
         }
     }
 
@@ -219,12 +269,12 @@ public struct AttributeColumn: Sendable, Equatable {
         }
         var result = self
         switch storage {
-        case .string(let values): result.storage = .string(pick(values))
+        case .string(let values): result.storage = .string(values.gathering(indices))
         case .integer(let values): result.storage = .integer(pick(values))
         case .double(let values): result.storage = .double(pick(values))
         case .bool(let values): result.storage = .bool(pick(values))
         case .date(let values): result.storage = .date(pick(values))
-        case .stringList(let values): result.storage = .stringList(pick(values))
+        case .stringList(let values): result.storage = .stringList(values.gathering(indices))
         }
         return result
     }
@@ -266,7 +316,7 @@ extension AttributeColumn {
         if !present.isEmpty, present.allSatisfy({ parseBool($0) != nil }) {
             return AttributeColumn(name: name, storage: .bool(texts.map { $0.flatMap(parseBool) }))
         }
-        return AttributeColumn(name: name, storage: .string(texts.map { $0?.isEmpty == true ? nil : $0 }))
+        return AttributeColumn(name: name, storage: .string(Strings(texts.lazy.map { $0?.isEmpty == true ? nil : $0 })))
     }
 
     init(name: String, storage: Storage) {

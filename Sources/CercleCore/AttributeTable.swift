@@ -10,9 +10,36 @@ public struct AttributeTable: Sendable, Equatable {
     /// The number of rows (nodes or edges).
     public private(set) var rowCount: Int
 
+    /// Room to reserve in every column, present and to come (see ``reserveCapacity(rows:bytesPerColumn:)``).
+    private var reservedRows = 0
+    private var reservedBytes = 0
+
     /// An empty table for `rowCount` rows.
     public init(rowCount: Int = 0) {
         self.rowCount = rowCount
+    }
+
+    /// Reserves room for `rows` rows, and `bytesPerColumn` bytes of text in each string
+    /// column, in the columns there are and in those created later: a table filled row
+    /// by row (a builder adding a million persons) then grows without copying itself.
+    /// Room reserved and never used costs address space only.
+    public mutating func reserveCapacity(rows: Int, bytesPerColumn: Int) {
+        reservedRows = max(reservedRows, rows)
+        reservedBytes = max(reservedBytes, bytesPerColumn)
+        for index in columns.indices { columns[index].reserveCapacity(rows: reservedRows, bytes: reservedBytes) }
+    }
+
+    /// Appends a new column, with the room reserved for every column.
+    private mutating func append(_ column: AttributeColumn) {
+        var column = column
+        if reservedRows > 0 { column.reserveCapacity(rows: reservedRows, bytes: reservedBytes) }
+        positions[column.name] = columns.count
+        columns.append(column)
+    }
+
+    /// Tables are equal when they hold the same columns, whatever room they reserve.
+    public static func == (lhs: AttributeTable, rhs: AttributeTable) -> Bool {
+        lhs.rowCount == rhs.rowCount && lhs.columns == rhs.columns
     }
 
     /// The names of the columns, in order.
@@ -44,8 +71,7 @@ public struct AttributeTable: Sendable, Equatable {
         if let position = positions[column.name] {
             columns[position] = column
         } else {
-            positions[column.name] = columns.count
-            columns.append(column)
+            append(column)
         }
     }
 
@@ -76,8 +102,7 @@ public struct AttributeTable: Sendable, Equatable {
         guard let value else { return true }
         var column = AttributeColumn(name: name, type: value.type, count: rowCount)
         column.set(value, at: row)
-        positions[name] = columns.count
-        columns.append(column)
+        append(column)
         return true
     }
 
@@ -85,8 +110,7 @@ public struct AttributeTable: Sendable, Equatable {
     /// that name exists.
     public mutating func declare(_ name: String, type: AttributeType) {
         guard positions[name] == nil else { return }
-        positions[name] = columns.count
-        columns.append(AttributeColumn(name: name, type: type, count: rowCount))
+        append(AttributeColumn(name: name, type: type, count: rowCount))
     }
 
     /// Grows every column to `count` rows.
@@ -94,6 +118,33 @@ public struct AttributeTable: Sendable, Equatable {
         guard count > rowCount else { return }
         rowCount = count
         for index in columns.indices { columns[index].pad(to: count) }
+    }
+
+    // MARK: Bulk writing (the builder's batches)
+
+    /// The position of column `name`, created empty with `type` when absent; `nil` when
+    /// it exists with another type.
+    mutating func position(ofColumn name: String, type: AttributeType) -> Int? {
+        if let position = positions[name] { return columns[position].type == type ? position : nil }
+        declare(name, type: type)
+        return columns.count - 1
+    }
+
+    /// Stores the UTF-8 text `utf8` at `row` (below ``rowCount``) of the string column at
+    /// `position`.
+    mutating func setString(utf8: UnsafeBufferPointer<UInt8>, at row: Int, column position: Int) {
+        columns[position].setString(utf8: utf8, at: row)
+    }
+
+    /// Stores a list of `count` UTF-8 texts at `row` (below ``rowCount``) of the
+    /// string-list column at `position`.
+    mutating func setStringList(count: Int, at row: Int, column position: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
+        columns[position].setStringList(count: count, at: row, items)
+    }
+
+    /// Stores `value` at `row` of the column at `position`, as ``set(_:_:at:)`` does.
+    mutating func set(_ value: AttributeValue, at row: Int, column position: Int) {
+        columns[position].set(value, at: row)
     }
 
     /// A table whose row `i` is this table's row `indices[i]` (`-1`: all missing).

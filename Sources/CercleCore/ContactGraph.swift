@@ -41,7 +41,7 @@ public struct ContactGraph: Sendable {
     public let inWeights: [Double]
 
     /// External identifiers (the id as written in the source), one per node.
-    public internal(set) var ids: [String]
+    public internal(set) var ids: NodeIDs
     /// Node attributes, indexed by node index (`label`, `organisation`, metrics…).
     public var nodeAttributes: AttributeTable
     /// Edge attributes, indexed by edge id (`channels`, `interactions`…).
@@ -58,7 +58,7 @@ public struct ContactGraph: Sendable {
         isDirected: Bool, nodeCount: Int, edgeCount: Int,
         offsets: [Int], targets: [Int32], weights: [Double],
         inOffsets: [Int], inSources: [Int32], inWeights: [Double],
-        ids: [String], nodeAttributes: AttributeTable, edgeAttributes: AttributeTable,
+        ids: NodeIDs, nodeAttributes: AttributeTable, edgeAttributes: AttributeTable,
         interactions: InteractionLog, metadata: [String: String]
     ) {
         self.isDirected = isDirected

@@ -159,7 +159,7 @@ extension GraphBuilder {
 
     struct Resolution {
         var finalOf: [Int32]
-        var ids: [String]
+        var ids: NodeIDs
         var attributes: AttributeTable
     }
 
@@ -194,19 +194,28 @@ extension GraphBuilder {
             fill[f] += 1
         }
 
-        var finalIDs: [String] = []
+        var finalIDs = NodeIDs()
         finalIDs.reserveCapacity(Int(n))
-        var used = Set<String>()
+        var used = IdentifierTable()
         used.reserveCapacity(Int(n))
+        var id: [UInt8] = []
         for f in 0..<Int(n) {
-            let group = members[memberStart[f]..<memberStart[f + 1]]
-            var id = stableID(of: group)
-            if !used.insert(id).inserted {
-                var suffix = 2
-                while !used.insert("\(id)#\(suffix)").inserted { suffix += 1 }
-                id = "\(id)#\(suffix)"
+            id.removeAll(keepingCapacity: true)
+            stableID(of: members[memberStart[f]..<memberStart[f + 1]], into: &id)
+            if id.withUnsafeBufferPointer({ used.intern(utf8: $0).isNew }) {
+                id.withUnsafeBufferPointer { finalIDs.append(utf8: $0) }
+                continue
             }
-            finalIDs.append(id)
+            let plain = id.count
+            var suffix = 2
+            while true {
+                id.removeSubrange(plain...)
+                id.append(0x23)  // #
+                id.append(contentsOf: String(suffix).utf8)
+                if id.withUnsafeBufferPointer({ used.intern(utf8: $0).isNew }) { break }
+                suffix += 1
+            }
+            id.withUnsafeBufferPointer { finalIDs.append(utf8: $0) }
         }
 
         let attributes: AttributeTable
@@ -253,34 +262,46 @@ extension GraphBuilder {
     }
 
     /// The id of a merged person: a global id if the group has one, else its strongest
-    /// key (first e-mail, profile URL, phone, name), else source and local id.
-    func stableID(of group: ArraySlice<Int>) -> String {
+    /// key (first e-mail, profile URL, phone, name), else source and local id; appended
+    /// to `id` as UTF-8.
+    func stableID(of group: ArraySlice<Int>, into id: inout [UInt8]) {
+        func provisionalID(_ p: Int) {
+            ids.withUTF8(at: p) { id.append(contentsOf: $0) }
+        }
         if group.count == 1, let p = group.first, nodeSource[p] < 0 || !isPerson[p] {
-            return ids[p]
+            return provisionalID(p)
         }
-        for p in group where nodeSource[p] < 0 { return ids[p] }
-        var best: IdentityKey?
+        for p in group where nodeSource[p] < 0 { return provisionalID(p) }
+        var best: Int32 = -1
         for p in group {
-            guard let key = bestKeys[p] else { continue }
-            if let current = best, !(key.kind < current.kind) { continue }
-            best = key
+            let entry = bestKeys[p]
+            guard entry >= 0 else { continue }
+            if best >= 0, !(keyOwner.kind(ofEntry: entry) < keyOwner.kind(ofEntry: best)) { continue }
+            best = entry
         }
-        if let best {
-            switch best.kind {
-            case .email, .profileURL, .id: return best.value
-            case .phone: return "tel:\(best.value)"
+        let label = { group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first }
+        if best >= 0 {
+            switch keyOwner.kind(ofEntry: best) {
+            case .email, .profileURL, .id:
+                return keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
+            case .phone:
+                id.append(contentsOf: "tel:".utf8)
+                return keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
             case .nameAndOrganisation, .name:
-                if let name = group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first {
-                    return Self.slug(name)
-                }
+                break
             }
         }
-        if let name = group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first {
-            return Self.slug(name)
+        if let name = label() {
+            id.append(contentsOf: Self.slug(name).utf8)
+            return
         }
         let p = group.first ?? 0
         let source = nodeSource[p] >= 0 ? sources[Int(nodeSource[p])].name : ""
-        return source.isEmpty ? ids[p] : "\(source):\(ids[p])"
+        if !source.isEmpty {
+            id.append(contentsOf: source.utf8)
+            id.append(0x3A)  // :
+        }
+        provisionalID(p)
     }
 
     /// `Jeanne d'Arc-Müller` → `jeanne-d-arc-muller`.
@@ -436,11 +457,11 @@ extension GraphBuilder {
             if let last { lasts[e] = Date(timeIntervalSince1970: last) }
             originTexts[e] = origins[e] == 0 ? observed : inferred
         }
-        let channelColumn = AttributeColumn(name: TieField.channels, storage: .stringList(channelLists))
+        let channelColumn = AttributeColumn(name: TieField.channels, lists: channelLists)
         let countColumn = AttributeColumn(name: TieField.interactions, storage: .integer(counts))
         let firstColumn = AttributeColumn(name: TieField.firstContact, storage: .date(firsts))
         let lastColumn = AttributeColumn(name: TieField.lastContact, storage: .date(lasts))
-        let originColumn = AttributeColumn(name: TieField.origin, storage: .string(originTexts))
+        let originColumn = AttributeColumn(name: TieField.origin, strings: originTexts)
         for column in [channelColumn, countColumn, firstColumn, lastColumn, originColumn]
         where !table.contains(column.name) {
             table.set(column)
@@ -450,7 +471,7 @@ extension GraphBuilder {
     /// Lays out the CSR from edges sorted by (u, v).
     static func layOut(
         isDirected: Bool, nodeCount n: Int, us: [Int32], vs: [Int32], weights: [Double],
-        ids: [String], nodeAttributes: AttributeTable, edgeAttributes: AttributeTable,
+        ids: NodeIDs, nodeAttributes: AttributeTable, edgeAttributes: AttributeTable,
         interactions: InteractionLog, metadata: [String: String]
     ) -> ContactGraph {
         let m = us.count

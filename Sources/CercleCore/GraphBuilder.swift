@@ -66,7 +66,7 @@ public struct GraphBuilder: Sendable {
     public var tieStrength = TieStrengthModel()
 
     // Nodes, by provisional index. Identity resolution may later merge several into one.
-    var ids: [String] = []
+    var ids = NodeIDs()
     /// Global ids, and the provisional node of each.
     var globalIDs = IdentifierTable()
     var globalNodes: [Int32] = []
@@ -74,8 +74,8 @@ public struct GraphBuilder: Sendable {
     var nodeAttributes = AttributeTable()
     var keyOwner = IdentityKeyTable()
     /// The strongest identity key of each provisional node (the first of its kind), which
-    /// names the person in the built graph.
-    var bestKeys: [IdentityKey?] = []
+    /// names the person in the built graph: its entry in ``keyOwner``, or -1.
+    var bestKeys: [Int32] = []
     /// The `sources` list of each source, shared by all its persons (one array, not one
     /// per person).
     var sourceLists: [[String]] = []
@@ -150,14 +150,24 @@ public struct GraphBuilder: Sendable {
 
     /// Reserves room for about `count` persons of `source` and a tie each (a contact
     /// export whose size is known), so that the tables grow without rehashing.
-    public mutating func reservePersons(_ count: Int, in source: SourceHandle) {
+    ///
+    /// - Parameter textBytes: the size of the source, a bound on the text of any one
+    ///   field over all its persons: each text column (names, companies, ids, keys)
+    ///   reserves that many bytes, so that a million persons' fields are written without
+    ///   the column being copied as it grows. Unused room costs address space only.
+    public mutating func reservePersons(_ count: Int, textBytes: Int = 0, in source: SourceHandle) {
         guard count > 0 else { return }
         reserveCapacity(nodes: ids.count + count, edges: edgeSources.count + count)
         isPerson.reserveCapacity(ids.count + count)
         nodeSource.reserveCapacity(ids.count + count)
         bestKeys.reserveCapacity(ids.count + count)
-        keyOwner.reserveCapacity(keyOwner.count + 2 * count)
+        keyOwner.reserveCapacity(keyOwner.count + 2 * count, bytes: textBytes)
         localIDs[source.index].reserveCapacity(localIDs[source.index].count + count)
+        ids.reserveCapacity(ids.count + count, bytes: textBytes)
+        nodeAttributes.reserveCapacity(rows: ids.count + count, bytesPerColumn: textBytes)
+        edgeChannels.reserveCapacity(edgeSources.count + count)
+        edgeOrigins.reserveCapacity(edgeSources.count + count)
+        edgeSince.reserveCapacity(edgeSources.count + count)
     }
 
     /// Reserves room for `nodes` nodes and `edges` edges.
@@ -191,7 +201,7 @@ public struct GraphBuilder: Sendable {
     }
 
     private mutating func addGlobalNode(entry: Int32) -> Int32 {
-        let id = globalIDs.ids[Int(entry)]
+        let id = globalIDs.id(at: entry)
         let index = newNode(id: id, source: -1)
         globalNodes.append(index)
         if id.contains("@"), let key = IdentityKey.email(id) {
@@ -334,12 +344,16 @@ public struct GraphBuilder: Sendable {
             }
         }
         isPerson[Int(node)] = true
+        var entries: [Int32] = []
+        entries.reserveCapacity(keys.count)
         for key in keys {
-            if let owner = claim(key, for: node, source: sourceName, line: line), case .created = outcome {
+            let claimed = claim(key, for: node, source: sourceName, line: line)
+            if let owner = claimed.merged, case .created = outcome {
                 outcome = .merged(into: ids[Int(owner)], key: key)
             }
+            entries.append(claimed.entry)
         }
-        for key in keys { offerBestKey(key, to: node) }
+        for entry in entries { offerBestKey(entry: entry, to: node) }
         if record.isMember, let name = record.name,
            !keys.contains(where: { $0.kind == .email || $0.kind == .profileURL || $0.kind == .phone }) {
             let folded = IdentityKey.fold(name)
@@ -459,8 +473,8 @@ public struct GraphBuilder: Sendable {
             isPerson[Int(node)] = true
             nodeAttributes.set(PersonField.sources, .stringList(sourceLists[source.index]), at: Int(node))
             if let key = IdentityKey.email(id) {
-                claim(key, for: node, source: sources[source.index].name, line: nil)
-                offerBestKey(key, to: node)
+                let entry = claim(key, for: node, source: sources[source.index].name, line: nil).entry
+                offerBestKey(entry: entry, to: node)
             }
             return node
         }
@@ -469,19 +483,26 @@ public struct GraphBuilder: Sendable {
     // MARK: - Internals
 
     mutating func newNode(id: String, source: Int32) -> Int32 {
+        var id = id
+        return id.withUTF8 { newNode(utf8: $0, source: source) }
+    }
+
+    mutating func newNode(utf8 id: UnsafeBufferPointer<UInt8>, source: Int32) -> Int32 {
         let index = Int32(ids.count)
-        ids.append(id)
+        ids.append(utf8: id)
         parent.append(index)
         isPerson.append(false)
         nodeSource.append(source)
-        bestKeys.append(nil)
+        bestKeys.append(-1)
         return index
     }
 
-    /// Keeps `key` as the node's naming key when it is stronger than the one it has.
-    mutating func offerBestKey(_ key: IdentityKey, to node: Int32) {
-        if let current = bestKeys[Int(node)], !(key.kind < current.kind) { return }
-        bestKeys[Int(node)] = key
+    /// Keeps the key of entry `entry` as the node's naming key when it is stronger than
+    /// the one it has.
+    mutating func offerBestKey(entry: Int32, to node: Int32) {
+        let current = bestKeys[Int(node)]
+        if current >= 0, !(keyOwner.kind(ofEntry: entry) < keyOwner.kind(ofEntry: current)) { return }
+        bestKeys[Int(node)] = entry
     }
 
     mutating func find(_ node: Int32) -> Int32 {
@@ -499,20 +520,32 @@ public struct GraphBuilder: Sendable {
     /// Gives `key` to `node`'s group, merging with the group that held it.
     ///
     /// - Returns: the root of the group that held the key, when it was another group
-    ///   (the two are merged now).
+    ///   (the two are merged now), and the key's entry in ``keyOwner``.
     @discardableResult
-    mutating func claim(_ key: IdentityKey, for node: Int32, source: String, line: Int?) -> Int32? {
+    mutating func claim(_ key: IdentityKey, for node: Int32, source: String, line: Int?) -> (merged: Int32?, entry: Int32) {
+        var value = key.value
+        return value.withUTF8 { claim(kind: key.kind, utf8: $0, fingerprint: key.fingerprint, for: node, source: source, line: line) }
+    }
+
+    /// ``claim(_:for:source:line:)`` for a key given as the UTF-8 bytes of its value (in
+    /// NFC) and their fingerprint.
+    mutating func claim(
+        kind: IdentityKey.Kind, utf8: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, for node: Int32, source: String,
+        line: Int?
+    ) -> (merged: Int32?, entry: Int32) {
         // One hash for a new key. The key now points at `node`, which after the merge below
         // is in the same group as the former holder, so no look-up needs the older one.
-        guard let owner = keyOwner.updateOwner(key, to: node) else { return nil }
+        let (owner, entry) = keyOwner.updateOwner(kind: kind, utf8: utf8, fingerprint: fingerprint, to: node)
+        guard let owner else { return (nil, entry) }
         let a = find(owner)
         let b = find(node)
-        guard a != b else { return nil }
+        guard a != b else { return (nil, entry) }
         // The older group absorbs the newer, so the first record seen names the person.
         let (kept, absorbed) = a < b ? (a, b) : (b, a)
         parent[Int(absorbed)] = kept
-        merges.append(Merge(kept: ids[Int(kept)], merged: ids[Int(absorbed)], key: key, source: source, line: line))
-        return a
+        merges.append(Merge(kept: ids[Int(kept)], merged: ids[Int(absorbed)], key: keyOwner.key(ofEntry: entry),
+                            source: source, line: line))
+        return (a, entry)
     }
 
     mutating func addEvent(

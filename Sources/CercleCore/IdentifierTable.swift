@@ -9,8 +9,6 @@ import Foundation
 ///
 /// - Complexity: O(length of the id) per look-up, amortised.
 struct IdentifierTable: Sendable {
-    /// The ids, by index.
-    private(set) var ids: [String] = []
     /// UTF-8 bytes of every id, concatenated; id `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
@@ -18,15 +16,20 @@ struct IdentifierTable: Sendable {
     /// Slots hold an id index + 1 (0 = empty); the capacity is a power of two.
     private var slots: [Int32] = Array(repeating: 0, count: 16)
 
-    var count: Int { ids.count }
+    var count: Int { hashes.count }
 
     mutating func reserveCapacity(_ count: Int) {
-        ids.reserveCapacity(count)
         hashes.reserveCapacity(count)
         starts.reserveCapacity(count + 1)
         var capacity = slots.count
         while capacity < count * 2 { capacity *= 2 }
         if capacity > slots.count { rehash(capacity) }
+    }
+
+    /// The id at `index`.
+    func id(at index: Int32) -> String {
+        let start = starts[Int(index)]
+        return String(decoding: bytes[start..<starts[Int(index) + 1]], as: UTF8.self)
     }
 
     /// The index of `id`, if interned.
@@ -43,26 +46,20 @@ struct IdentifierTable: Sendable {
     /// The index of `id`, interning it when new.
     mutating func intern(_ id: String) -> (index: Int32, isNew: Bool) {
         var id = id
-        let copy = id
-        return id.withUTF8 { intern(utf8: $0, string: copy) }
+        return id.withUTF8 { intern(utf8: $0) }
     }
 
     /// The index of the id with these UTF-8 bytes (valid UTF-8), interning it when new.
     mutating func intern(utf8 key: UnsafeBufferPointer<UInt8>) -> (index: Int32, isNew: Bool) {
-        intern(utf8: key, string: nil)
-    }
-
-    private mutating func intern(utf8 key: UnsafeBufferPointer<UInt8>, string: String?) -> (index: Int32, isNew: Bool) {
         let hash = Self.hash(key)
         let (found, slot) = find(key, hash: hash)
         if let found { return (found, false) }
-        let index = Int32(ids.count)
-        ids.append(string ?? String(decoding: key, as: UTF8.self))
+        let index = Int32(hashes.count)
         bytes.append(contentsOf: key)
         starts.append(bytes.count)
         hashes.append(hash)
         slots[slot] = index + 1
-        if ids.count * 2 > slots.count { rehash(slots.count * 2) }
+        if hashes.count * 2 > slots.count { rehash(slots.count * 2) }
         return (index, true)
     }
 
@@ -89,7 +86,7 @@ struct IdentifierTable: Sendable {
     private mutating func rehash(_ capacity: Int) {
         slots = Array(repeating: 0, count: capacity)
         let mask = capacity - 1
-        for index in 0..<ids.count {
+        for index in 0..<hashes.count {
             var slot = Int(truncatingIfNeeded: hashes[index]) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)

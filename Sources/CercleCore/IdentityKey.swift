@@ -85,8 +85,14 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
 
     /// FNV-1a, 64 bits, over the UTF-8 bytes.
     static func fingerprint(of text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8(fingerprint(utf8:))
+    }
+
+    /// FNV-1a, 64 bits, over `utf8`: the fingerprint of a key whose value has these bytes.
+    @_spi(Testing) public static func fingerprint(utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         return hash
@@ -151,25 +157,14 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// text on both sides and no space. The domain needs no dot: `alice@edu` and
     /// `root@localhost` are addresses of old and local mail.
     public static func normalizedEmail(_ address: String) -> String? {
-        if let ascii = asciiBytes(address) {
-            var bytes = ArraySlice(ascii)
-            if bytes.starts(with: mailtoBytes) { bytes = bytes.dropFirst(7) }
-            if bytes.count >= 2, bytes.first == 0x3C, bytes.last == 0x3E { bytes = bytes.dropFirst().dropLast() }
-            var at = 0
-            var atIndex = bytes.startIndex
-            for index in bytes.indices {
-                let byte = bytes[index]
-                if byte == 0x40 {
-                    at += 1
-                    atIndex = index
-                } else if byte <= 0x20 {
-                    return nil
-                }
-            }
-            guard at == 1, atIndex > bytes.startIndex, atIndex < bytes.endIndex - 1 else { return nil }
-            return String(decoding: bytes, as: UTF8.self)
+        var address = address
+        var bytes: [UInt8] = []
+        switch address.withUTF8({ normalizeEmail(utf8: $0, into: &bytes) }) {
+        case .key: return String(decoding: bytes, as: UTF8.self)
+        case .none: return nil
+        case .needsUnicode: break
         }
-        var bytes = Array(address.trimmingWhitespace.lowercased().utf8)
+        bytes = Array(address.trimmingWhitespace.lowercased().utf8)
         if bytes.starts(with: mailtoBytes) { bytes.removeFirst(7) }
         if bytes.count >= 2, bytes.first == 0x3C, bytes.last == 0x3E { bytes = Array(bytes.dropFirst().dropLast()) }
         guard bytes.filter({ $0 == 0x40 }).count == 1, let at = bytes.firstIndex(of: 0x40), at > 0, at < bytes.count - 1 else {
@@ -183,52 +178,147 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Host and path, lower-cased, without scheme, `www.`, query, fragment or final `/`.
     public static func normalizedURL(_ url: String) -> String? {
-        var bytes: ArraySlice<UInt8>
-        if let ascii = asciiBytes(url) {
-            bytes = ArraySlice(ascii)
-        } else {
-            bytes = ArraySlice(url.trimmingWhitespace.lowercased().utf8)
+        var url = url
+        var bytes: [UInt8] = []
+        switch url.withUTF8({ normalizeURL(utf8: $0, into: &bytes) }) {
+        case .key: return String(decoding: bytes, as: UTF8.self)
+        case .none: return nil
+        case .needsUnicode: break
         }
-        for scheme in [httpsBytes, httpBytes] where bytes.starts(with: scheme) {
-            bytes = bytes.dropFirst(scheme.count)
+        let lowered = Array(url.trimmingWhitespace.lowercased().utf8)
+        return lowered.withUnsafeBufferPointer { lowered in
+            urlCore(lowered).map { String(decoding: UnsafeBufferPointer(rebasing: lowered[$0]), as: UTF8.self) }
         }
-        if bytes.starts(with: wwwBytes) { bytes = bytes.dropFirst(4) }
-        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes = bytes[..<cut] }
-        while bytes.last == 0x2F { bytes = bytes.dropLast() }
-        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
     }
 
     static let httpsBytes = Array("https://".utf8)
     static let httpBytes = Array("http://".utf8)
     static let wwwBytes = Array("www.".utf8)
 
-    /// The bytes of `text`, trimmed of ASCII white space and lower-cased, when `text` is
-    /// all ASCII; `nil` otherwise (the caller then takes the Unicode path). One pass over
-    /// the bytes: Foundation's trimming and Swift's `lowercased()` cost microseconds per
-    /// address.
-    static func asciiBytes(_ text: String) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { raw -> [UInt8]? in
-            var start = 0
-            var end = raw.count
-            while start < end, raw[start] == 0x20 || (0x09...0x0D).contains(raw[start]) { start += 1 }
-            while end > start, raw[end - 1] == 0x20 || (0x09...0x0D).contains(raw[end - 1]) { end -= 1 }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(end - start)
-            for index in start..<end {
-                let byte = raw[index]
-                if byte >= 0x80 { return nil }
-                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-            }
-            return bytes
-        }
-    }
-
     /// The last nine digits of a number with at least seven digits.
     public static func normalizedPhone(_ number: String) -> String? {
-        let digits = number.utf8.filter { (0x30...0x39).contains($0) }
-        guard digits.count >= 7 else { return nil }
-        return String(decoding: digits.suffix(9), as: UTF8.self)
+        var number = number
+        var bytes: [UInt8] = []
+        guard number.withUTF8({ normalizePhone(utf8: $0, into: &bytes) }) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Keys from bytes
+
+    /// What a byte-level normalisation made of its input.
+    enum Normalisation {
+        /// The key's bytes were appended.
+        case key
+        /// The input makes no key.
+        case none
+        /// The input is not ASCII: the `String` functions decide, with Unicode's case
+        /// mapping and white space.
+        case needsUnicode
+    }
+
+    /// Appends the e-mail key of the UTF-8 text `utf8` to `out` (see ``normalizedEmail(_:)``).
+    /// `out` keeps its former bytes unless `.key` is returned.
+    static func normalizeEmail(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Normalisation {
+        let base = out.count
+        guard appendTrimmedLowercasedASCII(utf8, to: &out) else {
+            out.removeSubrange(base...)
+            return .needsUnicode
+        }
+        var start = base
+        var end = out.count
+        if end - start >= 7, out[start..<start + 7].elementsEqual(mailtoBytes) { start += 7 }
+        if end - start >= 2, out[start] == 0x3C, out[end - 1] == 0x3E {
+            start += 1
+            end -= 1
+        }
+        var at = 0
+        var atIndex = start
+        for index in start..<end {
+            let byte = out[index]
+            if byte == 0x40 {
+                at += 1
+                atIndex = index
+            } else if byte <= 0x20 {
+                out.removeSubrange(base...)
+                return .none
+            }
+        }
+        guard at == 1, atIndex > start, atIndex < end - 1 else {
+            out.removeSubrange(base...)
+            return .none
+        }
+        out.removeSubrange(end...)
+        out.removeSubrange(base..<start)
+        return .key
+    }
+
+    /// Appends the profile-URL key of the UTF-8 text `utf8` to `out` (see
+    /// ``normalizedURL(_:)``). `out` keeps its former bytes unless `.key` is returned.
+    static func normalizeURL(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Normalisation {
+        let base = out.count
+        guard appendTrimmedLowercasedASCII(utf8, to: &out) else {
+            out.removeSubrange(base...)
+            return .needsUnicode
+        }
+        let kept = out.withUnsafeBufferPointer { all in urlCore(UnsafeBufferPointer(rebasing: all[base...])) }
+        guard let kept else {
+            out.removeSubrange(base...)
+            return .none
+        }
+        out.removeSubrange((base + kept.upperBound)...)
+        out.removeSubrange(base..<base + kept.lowerBound)
+        return .key
+    }
+
+    /// The part of a trimmed, lower-cased URL that is its key: without `https://` and
+    /// then `http://`, `www.`, what follows `?` or `#`, and final slashes; `nil` if empty.
+    static func urlCore(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0
+        var end = bytes.count
+        for scheme in [httpsBytes, httpBytes]
+        where end - start >= scheme.count && bytes[start..<start + scheme.count].elementsEqual(scheme) {
+            start += scheme.count
+        }
+        if end - start >= 4, bytes[start..<start + 4].elementsEqual(wwwBytes) { start += 4 }
+        if let cut = bytes[start..<end].firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { end = cut }
+        while end > start, bytes[end - 1] == 0x2F { end -= 1 }
+        return start < end ? start..<end : nil
+    }
+
+    /// Appends the phone key of the UTF-8 text `utf8` to `out` (see ``normalizedPhone(_:)``).
+    ///
+    /// - Returns: `false` (with `out` unchanged) for fewer than seven digits.
+    static func normalizePhone(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+        var digits = 0
+        for byte in utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        guard digits >= 7 else { return false }
+        var skip = digits - 9
+        for byte in utf8 where byte >= 0x30 && byte <= 0x39 {
+            if skip > 0 {
+                skip -= 1
+            } else {
+                out.append(byte)
+            }
+        }
+        return true
+    }
+
+    /// Appends the bytes of `utf8` without leading and trailing ASCII white space,
+    /// lower-cased; `false` (with `out` in an unspecified state past its former end) when
+    /// a byte left is not ASCII. Foundation's trimming and Swift's `lowercased()` cost
+    /// microseconds per address.
+    static func appendTrimmedLowercasedASCII(_ raw: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        var start = 0
+        var end = raw.count
+        while start < end, raw[start] == 0x20 || (0x09...0x0D).contains(raw[start]) { start += 1 }
+        while end > start, raw[end - 1] == 0x20 || (0x09...0x0D).contains(raw[end - 1]) { end -= 1 }
+        out.reserveCapacity(out.count + end - start)
+        for index in start..<end {
+            let byte = raw[index]
+            if byte >= 0x80 { return false }
+            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return true
     }
 
     /// Case-, accent- and punctuation-folded text with single spaces.
@@ -251,33 +341,52 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// returns `false` (with `bytes` in an unspecified state past its former end) when
     /// the text needs ``foldUnicode(_:)``.
     static func fold(_ text: String, into bytes: inout [UInt8]) -> Bool {
+        var text = text
+        return text.withUTF8 { fold(utf8: $0, into: &bytes) }
+    }
+
+    /// ``fold(_:into:)`` of the UTF-8 text `utf8`: ASCII and the two-byte scalars up to
+    /// U+024F are folded here; anything else (and bytes that are not UTF-8) returns
+    /// `false` for ``foldUnicode(_:)`` to decide.
+    static func fold(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
         let base = bytes.count
         var pendingSpace = false
-        func keep(_ byte: UInt8) {
-            if pendingSpace, bytes.count > base { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(byte)
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x61...0x7A, 0x30...0x39: keep(UInt8(value))
-            case 0x41...0x5A: keep(UInt8(value) + 0x20)
-            case 0x09...0x0D, 0x20, 0x2C, 0x2D, 0x2E: pendingSpace = true
-            case 0..<0x80: break
-            case 0x80..<0x250:
-                for segment in latinFolding[Int(value) - 0x80] {
-                    switch segment {
-                    case .keep(let folded):
-                        if pendingSpace, bytes.count > base { bytes.append(0x20) }
-                        pendingSpace = false
-                        bytes += folded
-                    case .separator:
-                        pendingSpace = true
-                    }
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                index += 1
+                switch lead {
+                case 0x61...0x7A, 0x30...0x39:
+                    if pendingSpace, bytes.count > base { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(lead)
+                case 0x41...0x5A:
+                    if pendingSpace, bytes.count > base { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes.append(lead + 0x20)
+                case 0x09...0x0D, 0x20, 0x2C, 0x2D, 0x2E:
+                    pendingSpace = true
+                default:
+                    break
                 }
-            default:
-                return false
+                continue
+            }
+            // Two-byte sequences encode U+0080–U+07FF; only those below U+0250 are tabled.
+            guard lead >= 0xC2, lead <= 0xC9, index + 1 < count, utf8[index + 1] & 0xC0 == 0x80 else { return false }
+            let value = Int(lead & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
+            guard value < 0x250 else { return false }
+            index += 2
+            for segment in latinFolding[value - 0x80] {
+                switch segment {
+                case .keep(let folded):
+                    if pendingSpace, bytes.count > base { bytes.append(0x20) }
+                    pendingSpace = false
+                    bytes += folded
+                case .separator:
+                    pendingSpace = true
+                }
             }
         }
         return true

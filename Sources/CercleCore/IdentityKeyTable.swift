@@ -28,7 +28,8 @@ import Foundation
     /// An empty table.
     public init() {}
 
-    public mutating func reserveCapacity(_ count: Int) {
+    public mutating func reserveCapacity(_ count: Int, bytes: Int = 0) {
+        self.bytes.reserveCapacity(bytes)
         fingerprints.reserveCapacity(count)
         kinds.reserveCapacity(count)
         owners.reserveCapacity(count)
@@ -43,31 +44,40 @@ import Foundation
     /// - Returns: the previous owner, or `nil` when the key is new.
     public mutating func updateOwner(_ key: IdentityKey, to node: Int32) -> Int32? {
         var value = key.value
-        let fingerprint = key.fingerprint
-        let kind = key.kind
-        return value.withUTF8 { utf8 -> Int32? in
-            let mask = slots.count - 1
-            var slot = Self.slot(of: fingerprint, kind: kind) & mask
-            while true {
-                let entry = slots[slot]
-                if entry == 0 { break }
-                let index = Int(entry - 1)
-                if fingerprints[index] == fingerprint, kinds[index] == kind, equal(index, utf8) {
-                    let previous = owners[index]
-                    owners[index] = node
-                    return previous
-                }
-                slot = (slot + 1) & mask
+        return value.withUTF8 { updateOwner(kind: key.kind, utf8: $0, fingerprint: key.fingerprint, to: node).previous }
+    }
+
+    /// Makes `node` the owner of the key of `kind` whose value has these UTF-8 bytes (in
+    /// NFC) and fingerprint (``IdentityKey/fingerprint(utf8:)``), for callers that hold
+    /// keys as bytes.
+    ///
+    /// - Returns: the previous owner (`nil` when the key is new) and the key's entry,
+    ///   which names it in ``kind(ofEntry:)`` and ``key(ofEntry:)``.
+    public mutating func updateOwner(
+        kind: IdentityKey.Kind, utf8: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, to node: Int32
+    ) -> (previous: Int32?, entry: Int32) {
+        let mask = slots.count - 1
+        var slot = Self.slot(of: fingerprint, kind: kind) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let index = Int(entry - 1)
+            if fingerprints[index] == fingerprint, kinds[index] == kind, equal(index, utf8) {
+                let previous = owners[index]
+                owners[index] = node
+                return (previous, Int32(index))
             }
-            slots[slot] = Int32(owners.count + 1)
-            fingerprints.append(fingerprint)
-            kinds.append(kind)
-            owners.append(node)
-            bytes.append(contentsOf: utf8)
-            starts.append(bytes.count)
-            if owners.count * 2 > slots.count { rehash(slots.count * 2) }
-            return nil
+            slot = (slot + 1) & mask
         }
+        let index = Int32(owners.count)
+        slots[slot] = index + 1
+        fingerprints.append(fingerprint)
+        kinds.append(kind)
+        owners.append(node)
+        bytes.append(contentsOf: utf8)
+        starts.append(bytes.count)
+        if owners.count * 2 > slots.count { rehash(slots.count * 2) }
+        return (nil, index)
     }
 
     /// The owner of `key`, if any.
@@ -85,6 +95,22 @@ import Foundation
                 slot = (slot + 1) & mask
             }
         }
+    }
+
+    /// The kind of the key of entry `entry`.
+    public func kind(ofEntry entry: Int32) -> IdentityKey.Kind { kinds[Int(entry)] }
+
+    /// Calls `body` with the UTF-8 bytes of the key of entry `entry`.
+    public func withUTF8<R>(ofEntry entry: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let start = starts[Int(entry)]
+        let end = starts[Int(entry) + 1]
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// The key of entry `entry`.
+    public func key(ofEntry entry: Int32) -> IdentityKey {
+        let value = withUTF8(ofEntry: entry) { String(decoding: $0, as: UTF8.self) }
+        return IdentityKey(kind: kinds[Int(entry)], value: value, fingerprint: fingerprints[Int(entry)])
     }
 
     private func equal(_ index: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -40,7 +40,7 @@ extension ContactGraph {
     public func redacted(_ redaction: Redaction) -> ContactGraph {
         guard !redaction.isEmpty else { return self }
         var copy = self
-        var newIDs = ids
+        var newIDs = Array(ids)
         let labels = nodeAttributes[PersonField.label]
         for node in 0..<nodeCount {
             let id = ids[node]
@@ -68,7 +68,7 @@ extension ContactGraph {
         for column in edgeAttributes.columns { edgeTable.set(Redaction.scrub(column, redaction)) }
         copy.nodeAttributes = nodeTable
         copy.edgeAttributes = edgeTable
-        copy.ids = newIDs
+        copy.ids = NodeIDs(newIDs)
         copy.metadata["redacted"] = [
             redaction.contains(.emails) ? "emails" : nil, redaction.contains(.phones) ? "phones" : nil,
             redaction.contains(.names) ? "names" : nil,

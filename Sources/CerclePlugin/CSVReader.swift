@@ -27,7 +27,12 @@ public struct CSVReader: Sendable {
     /// The file name for messages.
     public let file: String
 
-    private let bytes: [UInt8]
+    /// The file's bytes (memory-mapped as ``ImportInput/bytes()`` maps them, not copied),
+    /// read from `offset` on (past a byte-order mark).
+    private let storage: Data
+    private let offset: Int
+    /// The number of bytes read from.
+    private let count: Int
     private var position: Int
     private var line = 1
 
@@ -37,36 +42,53 @@ public struct CSVReader: Sendable {
     ///   - delimiter: the separator; detected from the first line when `nil`.
     ///   - file: the name used in errors.
     public init(data: some Collection<UInt8>, file: String, delimiter: UInt8? = nil) {
-        var raw = Array(data)
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
-        if !raw.withUnsafeBufferPointer(Self.isValidUTF8) {
-            raw = Array(Self.decodeWindows1252(raw).utf8)
-            encoding = .windows1252
-        } else {
-            encoding = .utf8
+        var storage = (data as? Data) ?? Data(data)
+        var offset = storage.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let valid = storage.withUnsafeBytes { raw in
+            Self.isValidUTF8(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
         }
-        bytes = raw
+        if valid {
+            encoding = .utf8
+        } else {
+            storage = Data(Self.decodeWindows1252(storage.dropFirst(offset)).utf8)
+            offset = 0
+            encoding = .windows1252
+        }
+        self.storage = storage
+        self.offset = offset
+        count = storage.count - offset
         position = 0
         self.file = file
-        self.delimiter = delimiter ?? Self.detectDelimiter(raw)
+        self.delimiter = delimiter ?? storage.withUnsafeBytes { raw in
+            Self.detectDelimiter(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
+        }
+    }
+
+    /// Calls `body` with the bytes read from.
+    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { raw in
+            try body(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
+        }
     }
 
     /// The 1-based line the next record starts on.
     public var currentLine: Int { line }
 
     /// Whether all bytes were read.
-    public var isAtEnd: Bool { position >= bytes.count }
+    public var isAtEnd: Bool { position >= count }
 
     /// Reads the next physical line as raw text (no quote handling), for preambles such
     /// as LinkedIn's notes before the header.
     public mutating func nextRawLine() -> String? {
-        guard position < bytes.count else { return nil }
-        var end = position
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        var stop = end
-        if stop > position, bytes[stop - 1] == 0x0D { stop -= 1 }
-        let text = String(decoding: bytes[position..<stop], as: UTF8.self)
-        position = min(bytes.count, end + 1)
+        guard position < count else { return nil }
+        let (text, next) = withBytes { bytes -> (String, Int) in
+            var end = position
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var stop = end
+            if stop > position, bytes[stop - 1] == 0x0D { stop -= 1 }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<stop]), as: UTF8.self), min(bytes.count, end + 1))
+        }
+        position = next
         line += 1
         return text
     }
@@ -105,12 +127,12 @@ public struct CSVReader: Sendable {
     /// - Throws: ``ImportError`` for an unterminated quoted field.
     public mutating func scan(into ranges: inout [FieldRange]) throws -> Bool {
         ranges.removeAll(keepingCapacity: true)
-        guard position < bytes.count else { return false }
+        guard position < count else { return false }
         let delimiter = self.delimiter
         var position = self.position
         var line = self.line
-        let count = bytes.count
-        let result: Result<Void, ImportError> = bytes.withUnsafeBufferPointer { buffer in
+        let count = self.count
+        let result: Result<Void, ImportError> = withBytes { buffer in
             // An empty line is a record without fields.
             if buffer[position] == 0x0A || (buffer[position] == 0x0D && position + 1 < count && buffer[position + 1] == 0x0A) {
                 position += buffer[position] == 0x0D ? 2 : 1
@@ -192,7 +214,7 @@ public struct CSVReader: Sendable {
     public func withFieldBytes<R>(
         _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
-        try bytes.withUnsafeBufferPointer { buffer in
+        try withBytes { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
             guard range.quoted else { return try body(slice) }
             // Inside: "" → ", the closing quote dropped, trailing text kept.
@@ -224,18 +246,46 @@ public struct CSVReader: Sendable {
     ///
     /// - Complexity: O(*k*) for *k* bytes of the field.
     public func trimmedText(_ range: FieldRange, scratch: inout [UInt8]) -> String? {
-        withFieldBytes(range, scratch: &scratch) { bytes -> String? in
+        withTrimmedField(range, scratch: &scratch) { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with the bytes of a field found by ``scan(into:)`` without leading and
+    /// trailing white space (Unicode's, as ``Swift/String/trimmingWhitespace`` trims), or
+    /// with `nil` when nothing is left. The bytes are valid during the call only.
+    ///
+    /// - Complexity: O(*k*) for *k* bytes of the field.
+    public func withTrimmedField<R>(
+        _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>?) throws -> R
+    ) rethrows -> R {
+        try withFieldBytes(range, scratch: &scratch) { bytes in
             var start = 0
             var end = bytes.count
-            while start < end, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) { start += 1 }
-            while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
-            guard start < end else { return nil }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            // Non-ASCII at an end may be Unicode white space (a no-break space).
-            guard bytes[start] >= 0x80 || bytes[end - 1] >= 0x80 else { return text }
-            let trimmed = text.trimmingWhitespace
-            return trimmed.isEmpty ? nil : trimmed
+            while start < end {
+                let (white, length) = Self.whiteSpace(at: start, in: bytes)
+                guard white else { break }
+                start += length
+            }
+            while end > start {
+                var lead = end - 1
+                while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                guard Self.whiteSpace(at: lead, in: bytes).white else { break }
+                end = lead
+            }
+            return try body(start < end ? UnsafeBufferPointer(rebasing: bytes[start..<end]) : nil)
         }
+    }
+
+    /// Whether the scalar whose UTF-8 encoding starts at `index` (valid UTF-8) is white
+    /// space, and its length; ASCII without asking Unicode's tables.
+    private static func whiteSpace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (white: Bool, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (lead == 0x20 || (0x09...0x0D).contains(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value)?.properties.isWhitespace ?? false, length)
     }
 
     /// Whether a field found by ``scan(into:)`` is empty once unquoted.
@@ -303,10 +353,15 @@ public struct CSVReader: Sendable {
     /// The most frequent of `,`, `;` and tab outside quotes on the first non-empty line;
     /// `,` when none occurs.
     public static func detectDelimiter(_ bytes: [UInt8]) -> UInt8 {
+        bytes.withUnsafeBufferPointer(detectDelimiter)
+    }
+
+    /// ``detectDelimiter(_:)-([UInt8])`` over bytes in memory.
+    public static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false
         var sawText = false
-        for byte in bytes.prefix(65_536) {
+        for byte in UnsafeBufferPointer(rebasing: bytes.prefix(65_536)) {
             if byte == 0x22 { inQuotes.toggle() }
             if !inQuotes {
                 if byte == 0x0A {

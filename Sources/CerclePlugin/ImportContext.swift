@@ -81,6 +81,18 @@ public struct ImportContext: Sendable {
         return node
     }
 
+    /// Adds the persons of a batch (see ``GraphBuilder/addPersons(_:source:referencedByID:)``);
+    /// counts them as created or merged.
+    ///
+    /// - Returns: the provisional node of each row, in order.
+    @discardableResult
+    public mutating func addPersons(_ batch: PersonBatch, referencedByID: Bool = true) -> [Int32] {
+        let outcome = builder.addPersons(batch, source: source, referencedByID: referencedByID)
+        report.personsCreated += outcome.created
+        report.personsMerged += outcome.merged
+        return outcome.nodes
+    }
+
     /// Adds a tie between persons of this source.
     @discardableResult
     public mutating func addTie(_ record: TieRecord) -> Int? {

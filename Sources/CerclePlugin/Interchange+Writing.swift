@@ -53,10 +53,10 @@ extension Interchange {
 }
 
 /// A column read as text the way ``AttributeColumn/text(at:)`` reads it, with string
-/// columns indexed directly.
+/// columns copied from their bytes.
 private enum TextColumn: Sendable {
     case absent
-    case strings([String?])
+    case strings(AttributeColumn.Strings)
     case other(AttributeColumn)
 
     init(_ column: AttributeColumn?) {
@@ -67,26 +67,46 @@ private enum TextColumn: Sendable {
         if let values = column.stringValues { self = .strings(values) } else { self = .other(column) }
     }
 
-    func text(at row: Int) -> String? {
+    /// Appends `,"<member>":"<text>"` when the row has a value.
+    func write(_ member: StaticString, _ row: Int, to json: inout JSONBytes) {
         switch self {
-        case .absent: nil
-        case .strings(let values): row < values.count ? values[row] : nil
-        case .other(let column): column.text(at: row)
+        case .absent:
+            return
+        case .strings(let values):
+            guard row < values.count else { return }
+            values.withUTF8(at: row) { utf8 in
+                json.raw(member)
+                json.string(utf8: utf8)
+            }
+        case .other(let column):
+            guard let text = column.text(at: row) else { return }
+            json.raw(member)
+            json.string(text)
         }
     }
 }
 
 /// A column read as a non-empty list of strings (any other value counts as absent).
 private struct ListColumn: Sendable {
-    let values: [[String]?]
+    let values: AttributeColumn.StringLists?
 
     init(_ column: AttributeColumn?) {
-        values = column?.stringListValues ?? []
+        values = column?.stringListValues
     }
 
-    func list(at row: Int) -> [String]? {
-        guard row < values.count, let list = values[row], !list.isEmpty else { return nil }
-        return list
+    /// Appends `,"<member>":[…]` when the row has a non-empty list.
+    func write(_ member: StaticString, _ row: Int, to json: inout JSONBytes) {
+        guard let values, row < values.count else { return }
+        values.withRows { rows in
+            guard let count = rows.itemCount(at: row), count > 0 else { return }
+            json.raw(member)
+            json.raw(byte: 0x5B)
+            for index in 0..<count {
+                if index > 0 { json.raw(byte: 0x2C) }
+                json.string(utf8: rows.item(index, ofRow: row))
+            }
+            json.raw(byte: 0x5D)
+        }
     }
 }
 
@@ -121,7 +141,7 @@ private struct ExtraColumns: Sendable {
 
 /// The `person` line of each node.
 private struct PersonLines: Sendable {
-    let ids: [String]
+    let ids: NodeIDs
     let name, organisation, title, sector, location: TextColumn
     let emails, phones, urls, categories, sources: ListColumn
     let member: AttributeColumn?
@@ -146,18 +166,18 @@ private struct PersonLines: Sendable {
 
     func write(_ node: Int, to json: inout JSONBytes) {
         json.raw("{\"type\":\"person\",\"id\":")
-        json.string(ids[node])
-        if let text = name.text(at: node) { json.raw(",\"name\":"); json.string(text) }
-        if let list = emails.list(at: node) { json.raw(",\"emails\":"); json.strings(list) }
-        if let list = phones.list(at: node) { json.raw(",\"phones\":"); json.strings(list) }
-        if let list = urls.list(at: node) { json.raw(",\"urls\":"); json.strings(list) }
-        if let text = organisation.text(at: node) { json.raw(",\"organisation\":"); json.string(text) }
-        if let text = title.text(at: node) { json.raw(",\"title\":"); json.string(text) }
-        if let text = sector.text(at: node) { json.raw(",\"sector\":"); json.string(text) }
-        if let text = location.text(at: node) { json.raw(",\"location\":"); json.string(text) }
-        if let list = categories.list(at: node) { json.raw(",\"categories\":"); json.strings(list) }
+        ids.withUTF8(at: node) { json.string(utf8: $0) }
+        name.write(",\"name\":", node, to: &json)
+        emails.write(",\"emails\":", node, to: &json)
+        phones.write(",\"phones\":", node, to: &json)
+        urls.write(",\"urls\":", node, to: &json)
+        organisation.write(",\"organisation\":", node, to: &json)
+        title.write(",\"title\":", node, to: &json)
+        sector.write(",\"sector\":", node, to: &json)
+        location.write(",\"location\":", node, to: &json)
+        categories.write(",\"categories\":", node, to: &json)
         if let member, member[node] == .bool(true) { json.raw(",\"member\":true") }
-        if let list = sources.list(at: node) { json.raw(",\"sources\":"); json.strings(list) }
+        sources.write(",\"sources\":", node, to: &json)
         extra.write(node, to: &json)
         json.raw("}\n")
     }
@@ -165,7 +185,7 @@ private struct PersonLines: Sendable {
 
 /// The `tie` line of each edge and the `event` lines of its interaction events.
 private struct TieLines: Sendable {
-    let ids: [String]
+    let ids: NodeIDs
     let sources: [NodeIndex]
     let targets: [NodeIndex]
     let weights: [Double]
@@ -187,13 +207,13 @@ private struct TieLines: Sendable {
 
     func write(_ edge: Int, to json: inout JSONBytes) {
         json.raw("{\"type\":\"tie\",\"source\":")
-        json.string(ids[Int(sources[edge])])
+        ids.withUTF8(at: Int(sources[edge])) { json.string(utf8: $0) }
         json.raw(",\"target\":")
-        json.string(ids[Int(targets[edge])])
+        ids.withUTF8(at: Int(targets[edge])) { json.string(utf8: $0) }
         json.raw(",\"weight\":")
         json.number(weights[edge])
-        if let list = channels.list(at: edge) { json.raw(",\"channels\":"); json.strings(list) }
-        if let text = origin.text(at: edge) { json.raw(",\"origin\":"); json.string(text) }
+        channels.write(",\"channels\":", edge, to: &json)
+        origin.write(",\"origin\":", edge, to: &json)
         extra.write(edge, to: &json)
         json.raw("}\n")
     }
@@ -201,9 +221,9 @@ private struct TieLines: Sendable {
     func writeEvents(_ edge: Int, to json: inout JSONBytes) {
         for event in interactions.events(ofEdge: edge) {
             json.raw("{\"type\":\"event\",\"source\":")
-            json.string(ids[Int(sources[edge])])
+            ids.withUTF8(at: Int(sources[edge])) { json.string(utf8: $0) }
             json.raw(",\"target\":")
-            json.string(ids[Int(targets[edge])])
+            ids.withUTF8(at: Int(targets[edge])) { json.string(utf8: $0) }
             if let date = event.date {
                 json.raw(",\"date\":")
                 json.date(Date(timeIntervalSince1970: date))

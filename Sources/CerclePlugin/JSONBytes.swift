@@ -38,18 +38,21 @@ public struct JSONBytes {
     /// - Complexity: O(*k*) for *k* UTF-8 bytes; one copy when nothing needs escaping.
     public mutating func string(_ text: String) {
         var text = text
-        text.withUTF8 { utf8 in
-            bytes.append(0x22)
-            var clean = 0
-            while clean < utf8.count {
-                let byte = utf8[clean]
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
-                clean += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<clean]))
-            if clean < utf8.count { escape(UnsafeBufferPointer(rebasing: utf8[clean...])) }
-            bytes.append(0x22)
+        text.withUTF8 { string(utf8: $0) }
+    }
+
+    /// Appends the UTF-8 text `utf8` as a JSON string literal, as ``string(_:)``.
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        var clean = 0
+        while clean < utf8.count {
+            let byte = utf8[clean]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
+            clean += 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<clean]))
+        if clean < utf8.count { escape(UnsafeBufferPointer(rebasing: utf8[clean...])) }
+        bytes.append(0x22)
     }
 
     private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {

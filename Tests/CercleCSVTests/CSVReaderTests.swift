@@ -1,4 +1,6 @@
+import CercleCore
 import CerclePlugin
+import Foundation
 import Testing
 
 @Suite("CSVReader")
@@ -32,6 +34,38 @@ struct CSVReaderTests {
         var lines: [Int] = []
         while let row = try reader.next() { lines.append(row.line) }
         #expect(lines == [1, 2, 4])
+    }
+
+    @Test("trimmed fields drop Unicode white space at both ends, as String.trimmingWhitespace does", arguments: [
+        "  Ann ", "\u{A0}Zoë\u{A0}", "\u{2003}\u{3000}", "\tx\u{85}", "日本\u{2009}", "a\u{A0}b", "", " ", " x \"q\" ",
+        "\u{200B}zero width\u{200B}", "é\u{301}",
+    ])
+    func trimmedFields(field: String) throws {
+        let quoted = "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        for text in [field, quoted] {
+            var reader = CSVReader(data: Array((text + ",end\n").utf8), file: "t.csv", delimiter: 0x2C)
+            var ranges: [CSVReader.FieldRange] = []
+            var scratch: [UInt8] = []
+            #expect(try reader.scan(into: &ranges))
+            let expected = field.trimmingWhitespace
+            let trimmed = reader.trimmedText(ranges[0], scratch: &scratch)
+            #expect(trimmed == (expected.isEmpty ? nil : expected), "\(text.debugDescription)")
+            let bytes = reader.withTrimmedField(ranges[0], scratch: &scratch) { $0.map(Array.init) }
+            #expect(bytes == (expected.isEmpty ? nil : Array(expected.utf8)))
+        }
+    }
+
+    @Test("a reader over a memory-mapped file skips the byte-order mark and reads Windows-1252")
+    func mappedData() throws {
+        let utf8 = Data([0xEF, 0xBB, 0xBF] + Array("a,b\nZoë,c\n".utf8))
+        var reader = CSVReader(data: utf8, file: "t.csv")
+        #expect(reader.encoding == .utf8)
+        #expect(try reader.next()?.fields == ["a", "b"])
+        #expect(try reader.next()?.fields == ["Zoë", "c"])
+        var latin = CSVReader(data: Data([0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x3B, 0x80]), file: "t.csv")
+        #expect(latin.encoding == .windows1252)
+        #expect(latin.delimiter == UInt8(ascii: ";"))
+        #expect(try latin.next()?.fields == ["Müller", "€"])
     }
 
     @Test("delimiter detection ignores delimiters inside quotes")

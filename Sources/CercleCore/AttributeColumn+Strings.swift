@@ -1,0 +1,483 @@
+import Foundation
+
+extension AttributeColumn {
+    /// The values of a string column: their UTF-8 bytes in one buffer, and a span of it
+    /// per row.
+    ///
+    /// A million persons' names, companies and titles were a million heap strings per
+    /// column, each allocated by an importer, retained by the column and the graph, and
+    /// released one by one. Here a column is three arrays whatever its length, a value is
+    /// copied in once, and a writer copies its bytes out without making a `String`.
+    ///
+    /// Rows are spans (start, length) into ``bytes``; a length of -1 marks a missing
+    /// value. A value equal to the one stored last shares its span (the source of every
+    /// person of a file, the organisation of consecutive colleagues), and an overwritten
+    /// row leaves its old bytes unreferenced until the column is gathered or rebuilt.
+    /// Two columns are equal when their rows hold equal values, whatever their buffers.
+    ///
+    /// - Complexity: 12 bytes per row plus the bytes of the distinct consecutive values.
+    public struct Strings: Sendable, Equatable {
+        @usableFromInline var bytes: [UInt8] = []
+        @usableFromInline var starts: [Int] = []
+        @usableFromInline var lengths: [Int32] = []
+        /// The span appended last, shared by an equal value appended next.
+        var lastStart = 0
+        var lastLength: Int32 = -1
+
+        /// An empty column of `count` missing values.
+        public init(count: Int = 0) {
+            starts = Array(repeating: 0, count: count)
+            lengths = Array(repeating: -1, count: count)
+        }
+
+        /// A column holding `values`.
+        public init(_ values: some Sequence<String?>) {
+            for value in values { append(value) }
+        }
+
+        /// The number of rows, missing values included.
+        @inlinable public var count: Int { lengths.count }
+
+        /// Reserves room for `rows` rows and `bytes` bytes of values in all.
+        public mutating func reserveCapacity(rows: Int, bytes: Int) {
+            starts.reserveCapacity(rows)
+            lengths.reserveCapacity(rows)
+            self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Whether row `row` holds a value.
+        @inlinable public func isPresent(at row: Int) -> Bool { lengths[row] >= 0 }
+
+        /// The number of rows holding a value.
+        public var presentCount: Int { lengths.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+
+        /// The value at `row`, or `nil` when missing.
+        public subscript(row: Int) -> String? {
+            withUTF8(at: row) { String(decoding: $0, as: UTF8.self) }
+        }
+
+        /// Calls `body` with the UTF-8 bytes of the value at `row`; `nil` when missing.
+        /// The bytes are valid only during the call.
+        ///
+        /// - Complexity: O(1) besides `body`.
+        @inlinable
+        public func withUTF8<R>(at row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+            let length = Int(lengths[row])
+            guard length >= 0 else { return nil }
+            let start = starts[row]
+            return try bytes.withUnsafeBufferPointer { buffer in
+                try body(UnsafeBufferPointer(rebasing: buffer[start..<start + length]))
+            }
+        }
+
+        /// Calls `body` with every row's bytes reader, for loops over many rows: one
+        /// access to the buffers for the whole loop.
+        @inlinable
+        public func withRows<R>(_ body: (Rows) throws -> R) rethrows -> R {
+            try bytes.withUnsafeBufferPointer { buffer in
+                try starts.withUnsafeBufferPointer { starts in
+                    try lengths.withUnsafeBufferPointer { lengths in
+                        try body(Rows(bytes: buffer, starts: starts, lengths: lengths))
+                    }
+                }
+            }
+        }
+
+        /// The rows of a string column while ``withRows(_:)`` runs.
+        public struct Rows {
+            @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+            @usableFromInline let starts: UnsafeBufferPointer<Int>
+            @usableFromInline let lengths: UnsafeBufferPointer<Int32>
+
+            @inlinable
+            init(bytes: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>, lengths: UnsafeBufferPointer<Int32>) {
+                self.bytes = bytes
+                self.starts = starts
+                self.lengths = lengths
+            }
+
+            /// The number of rows.
+            @inlinable public var count: Int { lengths.count }
+
+            /// The UTF-8 bytes of the value at `row`, or `nil` when it is missing or
+            /// `row` is past the end.
+            @inlinable
+            public subscript(row: Int) -> UnsafeBufferPointer<UInt8>? {
+                guard row < lengths.count else { return nil }
+                let length = Int(lengths[row])
+                guard length >= 0 else { return nil }
+                return UnsafeBufferPointer(rebasing: bytes[starts[row]..<starts[row] + length])
+            }
+        }
+
+        // MARK: Writing
+
+        /// Appends a row holding `utf8` (valid UTF-8), or a missing value.
+        public mutating func append(utf8: UnsafeBufferPointer<UInt8>?) {
+            guard let utf8 else {
+                appendMissing()
+                return
+            }
+            let (start, length) = store(utf8)
+            starts.append(start)
+            lengths.append(length)
+        }
+
+        /// Appends a row holding `value`, or a missing value.
+        public mutating func append(_ value: String?) {
+            guard var value else {
+                appendMissing()
+                return
+            }
+            value.withUTF8 { append(utf8: $0) }
+        }
+
+        /// Appends `count` missing values.
+        public mutating func appendMissing(count: Int = 1) {
+            if count == 1 {
+                starts.append(0)
+                lengths.append(-1)
+            } else if count > 1 {
+                starts.append(contentsOf: repeatElement(0, count: count))
+                lengths.append(contentsOf: repeatElement(-1, count: count))
+            }
+        }
+
+        /// Stores `utf8` at `row` (growing the column with missing values as needed), or
+        /// makes the row missing.
+        public mutating func set(utf8: UnsafeBufferPointer<UInt8>?, at row: Int) {
+            if row >= count {
+                appendMissing(count: row - count)
+                append(utf8: utf8)
+                return
+            }
+            guard let utf8 else {
+                lengths[row] = -1
+                return
+            }
+            let (start, length) = store(utf8)
+            starts[row] = start
+            lengths[row] = length
+        }
+
+        /// Stores `value` at `row`, as ``set(utf8:at:)``.
+        public mutating func set(_ value: String?, at row: Int) {
+            guard var value else {
+                set(utf8: nil, at: row)
+                return
+            }
+            value.withUTF8 { set(utf8: $0, at: row) }
+        }
+
+        /// The span of `utf8` in the buffer: the last one stored when equal, else a new one.
+        private mutating func store(_ utf8: UnsafeBufferPointer<UInt8>) -> (Int, Int32) {
+            precondition(utf8.count < Int(Int32.max), "an attribute value of 2 GB or more")
+            let length = Int32(utf8.count)
+            if length == lastLength, sameBytes(at: lastStart, as: utf8) { return (lastStart, length) }
+            let start = bytes.count
+            bytes.append(contentsOf: utf8)
+            lastStart = start
+            lastLength = length
+            return (start, length)
+        }
+
+        private func sameBytes(at start: Int, as utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = utf8.baseAddress else { return true }
+            return bytes.withUnsafeBufferPointer { stored in
+                guard let storedBase = stored.baseAddress else { return false }
+                return memcmp(storedBase + start, base, utf8.count) == 0
+            }
+        }
+
+        /// A column whose row `i` is this column's row `indices[i]` (`-1` or an index past
+        /// the end gives a missing value). The bytes are shared, not copied.
+        ///
+        /// - Complexity: O(*k*) for *k* indices.
+        public func gathering(_ indices: [Int]) -> Strings {
+            var result = Strings()
+            result.bytes = bytes
+            result.starts.reserveCapacity(indices.count)
+            result.lengths.reserveCapacity(indices.count)
+            for index in indices {
+                if index >= 0, index < count {
+                    result.starts.append(starts[index])
+                    result.lengths.append(lengths[index])
+                } else {
+                    result.starts.append(0)
+                    result.lengths.append(-1)
+                }
+            }
+            return result
+        }
+
+        public static func == (lhs: Strings, rhs: Strings) -> Bool {
+            guard lhs.count == rhs.count else { return false }
+            return lhs.withRows { left in
+                rhs.withRows { right in
+                    for row in 0..<left.count {
+                        switch (left[row], right[row]) {
+                        case (nil, nil): continue
+                        case (let a?, let b?): if !a.elementsEqual(b) { return false }
+                        default: return false
+                        }
+                    }
+                    return true
+                }
+            }
+        }
+    }
+
+    /// The values of a string-list column: the UTF-8 bytes of every item in one buffer,
+    /// a span per item, and a run of items per row.
+    ///
+    /// As ``Strings``: a list equal to the one stored last shares its items (the
+    /// `sources` of every person of a file, the `channels` of a million LinkedIn ties),
+    /// and a count of -1 marks a missing value (an empty list is a value).
+    ///
+    /// - Complexity: 12 bytes per row and per distinct item, plus the items' bytes.
+    public struct StringLists: Sendable, Equatable {
+        @usableFromInline var bytes: [UInt8] = []
+        @usableFromInline var itemStarts: [Int] = []
+        @usableFromInline var itemLengths: [Int32] = []
+        @usableFromInline var firstItems: [Int] = []
+        @usableFromInline var itemCounts: [Int32] = []
+        /// The items of the list appended last, shared by an equal list appended next.
+        var lastFirst = 0
+        var lastCount: Int32 = -1
+
+        /// An empty column of `count` missing values.
+        public init(count: Int = 0) {
+            firstItems = Array(repeating: 0, count: count)
+            itemCounts = Array(repeating: -1, count: count)
+        }
+
+        /// A column holding `values`.
+        public init(_ values: some Sequence<[String]?>) {
+            for value in values { append(value) }
+        }
+
+        /// The number of rows, missing values included.
+        @inlinable public var count: Int { itemCounts.count }
+
+        /// Reserves room for `rows` rows of `rows` items in all, and `bytes` bytes of items.
+        public mutating func reserveCapacity(rows: Int, bytes: Int) {
+            firstItems.reserveCapacity(rows)
+            itemCounts.reserveCapacity(rows)
+            itemStarts.reserveCapacity(rows)
+            itemLengths.reserveCapacity(rows)
+            self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Whether row `row` holds a list (perhaps an empty one).
+        @inlinable public func isPresent(at row: Int) -> Bool { itemCounts[row] >= 0 }
+
+        /// The number of rows holding a list.
+        public var presentCount: Int { itemCounts.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+
+        /// The list at `row`, or `nil` when missing.
+        public subscript(row: Int) -> [String]? {
+            withRows { rows in
+                guard let items = rows.itemCount(at: row) else { return nil }
+                return (0..<items).map { String(decoding: rows.item($0, ofRow: row), as: UTF8.self) }
+            }
+        }
+
+        /// Calls `body` with every row's reader, for loops over many rows.
+        @inlinable
+        public func withRows<R>(_ body: (Rows) throws -> R) rethrows -> R {
+            try bytes.withUnsafeBufferPointer { buffer in
+                try itemStarts.withUnsafeBufferPointer { itemStarts in
+                    try itemLengths.withUnsafeBufferPointer { itemLengths in
+                        try firstItems.withUnsafeBufferPointer { firstItems in
+                            try itemCounts.withUnsafeBufferPointer { itemCounts in
+                                try body(Rows(bytes: buffer, itemStarts: itemStarts, itemLengths: itemLengths,
+                                              firstItems: firstItems, itemCounts: itemCounts))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The rows of a string-list column while ``withRows(_:)`` runs.
+        public struct Rows {
+            @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+            @usableFromInline let itemStarts: UnsafeBufferPointer<Int>
+            @usableFromInline let itemLengths: UnsafeBufferPointer<Int32>
+            @usableFromInline let firstItems: UnsafeBufferPointer<Int>
+            @usableFromInline let itemCounts: UnsafeBufferPointer<Int32>
+
+            @inlinable
+            init(
+                bytes: UnsafeBufferPointer<UInt8>, itemStarts: UnsafeBufferPointer<Int>, itemLengths: UnsafeBufferPointer<Int32>,
+                firstItems: UnsafeBufferPointer<Int>, itemCounts: UnsafeBufferPointer<Int32>
+            ) {
+                self.bytes = bytes
+                self.itemStarts = itemStarts
+                self.itemLengths = itemLengths
+                self.firstItems = firstItems
+                self.itemCounts = itemCounts
+            }
+
+            /// The number of rows.
+            @inlinable public var count: Int { itemCounts.count }
+
+            /// The number of items of the list at `row`, or `nil` when it is missing or
+            /// `row` is past the end.
+            @inlinable
+            public func itemCount(at row: Int) -> Int? {
+                guard row < itemCounts.count, itemCounts[row] >= 0 else { return nil }
+                return Int(itemCounts[row])
+            }
+
+            /// The UTF-8 bytes of item `index` of the list at `row`.
+            @inlinable
+            public func item(_ index: Int, ofRow row: Int) -> UnsafeBufferPointer<UInt8> {
+                let item = firstItems[row] + index
+                let start = itemStarts[item]
+                return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(itemLengths[item])])
+            }
+        }
+
+        // MARK: Writing
+
+        /// Appends a row holding `list`, or a missing value.
+        public mutating func append(_ list: [String]?) {
+            guard let list else {
+                appendMissing()
+                return
+            }
+            let (first, items) = store(list)
+            firstItems.append(first)
+            itemCounts.append(items)
+        }
+
+        /// Appends `count` missing values.
+        public mutating func appendMissing(count: Int = 1) {
+            if count == 1 {
+                firstItems.append(0)
+                itemCounts.append(-1)
+            } else if count > 1 {
+                firstItems.append(contentsOf: repeatElement(0, count: count))
+                itemCounts.append(contentsOf: repeatElement(-1, count: count))
+            }
+        }
+
+        /// Stores `list` at `row` (growing the column with missing values as needed), or
+        /// makes the row missing.
+        public mutating func set(_ list: [String]?, at row: Int) {
+            if row >= count {
+                appendMissing(count: row - count)
+                append(list)
+                return
+            }
+            guard let list else {
+                itemCounts[row] = -1
+                return
+            }
+            let (first, items) = store(list)
+            firstItems[row] = first
+            itemCounts[row] = items
+        }
+
+        /// Stores at `row` (growing the column with missing values as needed) the list of
+        /// `count` UTF-8 texts that `items` gives one by one, for writers that hold bytes
+        /// rather than strings. The texts must not lie in this column's own buffer.
+        public mutating func set(count: Int, at row: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
+            precondition(count < Int(Int32.max), "a list of 2^31 items or more")
+            if row >= self.count { appendMissing(count: row + 1 - self.count) }
+            if Int32(count) == lastCount, sameItems(count: count, items) {
+                firstItems[row] = lastFirst
+                itemCounts[row] = lastCount
+                return
+            }
+            let first = itemStarts.count
+            for index in 0..<count { appendItem(items(index)) }
+            lastFirst = first
+            lastCount = Int32(count)
+            firstItems[row] = first
+            itemCounts[row] = Int32(count)
+        }
+
+        private mutating func store(_ list: [String]) -> (Int, Int32) {
+            precondition(list.count < Int(Int32.max), "a list of 2^31 items or more")
+            let items = Int32(list.count)
+            if items == lastCount, sameItems(as: list) { return (lastFirst, items) }
+            let first = itemStarts.count
+            for var item in list { item.withUTF8 { appendItem($0) } }
+            lastFirst = first
+            lastCount = items
+            return (first, items)
+        }
+
+        private mutating func appendItem(_ utf8: UnsafeBufferPointer<UInt8>) {
+            precondition(utf8.count < Int(Int32.max), "an attribute value of 2 GB or more")
+            itemStarts.append(bytes.count)
+            itemLengths.append(Int32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+
+        private func sameItems(as list: [String]) -> Bool {
+            withRows { rows in
+                for (index, var item) in list.enumerated() {
+                    let stored = lastItem(index, rows)
+                    guard item.withUTF8({ stored.elementsEqual($0) }) else { return false }
+                }
+                return true
+            }
+        }
+
+        private func sameItems(count: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) -> Bool {
+            withRows { rows in
+                for index in 0..<count where !lastItem(index, rows).elementsEqual(items(index)) { return false }
+                return true
+            }
+        }
+
+        private func lastItem(_ index: Int, _ rows: Rows) -> UnsafeBufferPointer<UInt8> {
+            let item = lastFirst + index
+            let start = rows.itemStarts[item]
+            return UnsafeBufferPointer(rebasing: rows.bytes[start..<start + Int(rows.itemLengths[item])])
+        }
+
+        /// A column whose row `i` is this column's row `indices[i]` (`-1` or an index past
+        /// the end gives a missing value). The items are shared, not copied.
+        ///
+        /// - Complexity: O(*k*) for *k* indices.
+        public func gathering(_ indices: [Int]) -> StringLists {
+            var result = StringLists()
+            result.bytes = bytes
+            result.itemStarts = itemStarts
+            result.itemLengths = itemLengths
+            result.firstItems.reserveCapacity(indices.count)
+            result.itemCounts.reserveCapacity(indices.count)
+            for index in indices {
+                if index >= 0, index < count {
+                    result.firstItems.append(firstItems[index])
+                    result.itemCounts.append(itemCounts[index])
+                } else {
+                    result.firstItems.append(0)
+                    result.itemCounts.append(-1)
+                }
+            }
+            return result
+        }
+
+        public static func == (lhs: StringLists, rhs: StringLists) -> Bool {
+            guard lhs.count == rhs.count else { return false }
+            return lhs.withRows { left in
+                rhs.withRows { right in
+                    for row in 0..<left.count {
+                        let count = left.itemCount(at: row)
+                        guard count == right.itemCount(at: row) else { return false }
+                        for index in 0..<(count ?? 0)
+                        where !left.item(index, ofRow: row).elementsEqual(right.item(index, ofRow: row)) {
+                            return false
+                        }
+                    }
+                    return true
+                }
+            }
+        }
+    }
+}
