@@ -74,37 +74,33 @@ public struct LinkedInConnectionsImporter: GraphImporter {
 
         var undated = 0
         let rows = ConnectionRows(
-            reader: reader, fieldCount: header.count, first: firstColumn, last: lastColumn, url: urlColumn,
-            email: emailColumn, company: companyColumn, position: positionColumn, date: dateColumn)
-        // Rows are read into a batch of persons as bytes, which the builder takes whole;
-        // then each person is tied to the ego, in file order. No row is named by its id
-        // later, and a profile that appears twice still merges through its URL key.
-        var batch = PersonBatch(idKinds: [.profileURL, .email])
-        var since: [Date?] = []
-        var fields: [CSVReader.FieldRange] = []
-        var scratch: [UInt8] = []
-        var atEnd = false
-        while !atEnd {
-            batch.removeAll()
-            since.removeAll(keepingCapacity: true)
-            while batch.count < 16_384 {
-                let line = reader.currentLine
-                guard try reader.scan(into: &fields) else {
-                    atEnd = true
-                    break
+            fieldCount: header.count, first: firstColumn, last: lastColumn, url: urlColumn, email: emailColumn,
+            company: companyColumn, position: positionColumn, date: dateColumn)
+        let includeName = context.builder.mergeOnName
+        // Two stages on two cores: while the builder takes one batch of connections (keys
+        // looked up, fields stored, ties to the ego), the next batch is read from the file
+        // and its identity keys made. The builder sees the batches in file order, so the
+        // result does not depend on the number of cores.
+        var current = ConnectionBatch()
+        var next = ConnectionBatch()
+        var more = try current.fill(from: &reader, rows: rows, includeName: includeName)
+        while true {
+            let reading = more
+            _ = try ParallelWork.map(count: reading ? 2 : 1) { stage in
+                if stage == 1 {
+                    more = try next.fill(from: &reader, rows: rows, includeName: includeName)
+                    return
                 }
-                switch rows.read(fields, line: line, into: &batch, scratch: &scratch) {
-                case .empty: continue
-                case .skipped(let reason): context.skip(line: line, reason: reason)
-                case .person(let date): since.append(date)
+                for skip in current.skipped { context.skip(line: skip.line, reason: skip.reason) }
+                let nodes = context.addPersons(current.persons, referencedByID: false)
+                for (node, date) in zip(nodes, current.since) {
+                    if date == nil { undated += 1 }
+                    context.addTie(TieRecord(source: "", target: "", channels: ChannelSet(.linkedin), since: date), from: ego, to: node)
+                    context.accept()
                 }
             }
-            let nodes = context.addPersons(batch, referencedByID: false)
-            for (node, date) in zip(nodes, since) {
-                if date == nil { undated += 1 }
-                context.addTie(TieRecord(source: "", target: "", channels: ChannelSet(.linkedin), since: date), from: ego, to: node)
-                context.accept()
-            }
+            guard reading else { break }
+            swap(&current, &next)
         }
         if undated > 0 {
             context.note("\(undated) connection\(undated == 1 ? "" : "s") without a readable Connected On date, kept undated")

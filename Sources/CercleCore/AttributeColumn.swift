@@ -136,6 +136,31 @@ public struct AttributeColumn: Sendable, Equatable {
         return nil
     }
 
+    /// The values of a column, by type, for bulk readers (an exporter writing a million
+    /// rows reads the typed array instead of boxing every value in ``AttributeValue``).
+    public enum Values: Sendable {
+        case string(Strings)
+        case integer([Int?])
+        case double([Double?])
+        case bool([Bool?])
+        case date([Date?])
+        case stringList(StringLists)
+    }
+
+    /// The column's values, by type.
+    ///
+    /// - Complexity: O(1) (the buffers are shared, not copied).
+    public var values: Values {
+        switch storage {
+        case .string(let values): .string(values)
+        case .integer(let values): .integer(values)
+        case .double(let values): .double(values)
+        case .bool(let values): .bool(values)
+        case .date(let values): .date(values)
+        case .stringList(let values): .stringList(values)
+        }
+    }
+
     /// The text of the value at `index` (see ``AttributeValue/text``), or `nil`.
     public func text(at index: Int) -> String? { self[index]?.text }
 
@@ -248,6 +273,20 @@ public struct AttributeColumn: Sendable, Equatable {
     mutating func setStringList(count: Int, at index: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
         guard case .stringList(var values) = storage else { return }
         storage = .integer([]); values.set(count: count, at: index, items); storage = .stringList(values)
+    }
+
+    /// Calls `body` with the values of a string column (not at all for a column of
+    /// another type).
+    mutating func withStrings(_ body: (inout Strings) -> Void) {
+        guard case .string(var values) = storage else { return }
+        storage = .integer([]); body(&values); storage = .string(values)
+    }
+
+    /// Calls `body` with the values of a string-list column (not at all for a column of
+    /// another type).
+    mutating func withStringLists(_ body: (inout StringLists) -> Void) {
+        guard case .stringList(var values) = storage else { return }
+        storage = .integer([]); body(&values); storage = .stringList(values)
     }
 
     private mutating func setMissing(at index: Int) {

@@ -130,19 +130,39 @@ public struct AttributeTable: Sendable, Equatable {
         return columns.count - 1
     }
 
-    /// Stores the UTF-8 text `utf8` at `row` (below ``rowCount``) of the string column at
-    /// `position`.
+    /// Grows every column to `rowCount` rows (at least), after values were stored
+    /// straight into columns past the table's ``rowCount`` by the methods below.
+    mutating func evenOut(rowCount: Int) {
+        self.rowCount = columns.reduce(max(self.rowCount, rowCount)) { max($0, $1.count) }
+        for index in columns.indices { columns[index].pad(to: self.rowCount) }
+    }
+
+    /// Stores the UTF-8 text `utf8` at `row` of the string column at `position`, growing
+    /// that column alone: ``evenOut(rowCount:)`` must follow.
     mutating func setString(utf8: UnsafeBufferPointer<UInt8>, at row: Int, column position: Int) {
         columns[position].setString(utf8: utf8, at: row)
     }
 
-    /// Stores a list of `count` UTF-8 texts at `row` (below ``rowCount``) of the
-    /// string-list column at `position`.
+    /// Stores a list of `count` UTF-8 texts at `row` of the string-list column at
+    /// `position`, growing that column alone: ``evenOut(rowCount:)`` must follow.
     mutating func setStringList(count: Int, at row: Int, column position: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
         columns[position].setStringList(count: count, at: row, items)
     }
 
-    /// Stores `value` at `row` of the column at `position`, as ``set(_:_:at:)`` does.
+    /// Calls `body` with the values of the string column at `position`, to store many at
+    /// once (growing that column alone: ``evenOut(rowCount:)`` must follow).
+    mutating func withStrings(column position: Int, _ body: (inout AttributeColumn.Strings) -> Void) {
+        columns[position].withStrings(body)
+    }
+
+    /// Calls `body` with the values of the string-list column at `position`, as
+    /// ``withStrings(column:_:)``.
+    mutating func withStringLists(column position: Int, _ body: (inout AttributeColumn.StringLists) -> Void) {
+        columns[position].withStringLists(body)
+    }
+
+    /// Stores `value` at `row` of the column at `position`, as ``set(_:_:at:)`` does but
+    /// growing that column alone: ``evenOut(rowCount:)`` must follow.
     mutating func set(_ value: AttributeValue, at row: Int, column position: Int) {
         columns[position].set(value, at: row)
     }

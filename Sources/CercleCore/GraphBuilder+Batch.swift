@@ -17,30 +17,37 @@ extension GraphBuilder {
     /// - Complexity: O(*b*) for *b* bytes of the batch, plus a hash per identity key.
     @discardableResult
     public mutating func addPersons(_ batch: PersonBatch, source: SourceHandle, referencedByID: Bool = true) -> BatchOutcome {
+        guard batch.keys.includeName == mergeOnName else {
+            var prepared = batch
+            prepared.prepareKeys(includeName: mergeOnName)
+            return addPersons(prepared, source: source, referencedByID: referencedByID)
+        }
+        let keys = batch.keys
         var outcome = BatchOutcome()
         outcome.nodes.reserveCapacity(batch.count)
         var fresh = [Bool]()
         fresh.reserveCapacity(batch.count)
         let sourceName = sources[source.index].name
-        var keys = RowKeys()
+        var entries: [Int32] = []
         var id: [UInt8] = []
         for row in 0..<batch.count {
-            keys.compute(batch, row: row, includeName: mergeOnName)
+            let rowKeys = keys.keys(ofRow: row)
             batch.id(of: row, keys: keys, into: &id)
             let line = batch.line(of: row)
             let (node, isNew) = id.withUnsafeBufferPointer { personNode(utf8: $0, source: source, referencedByID: referencedByID) }
             isPerson[Int(node)] = true
             var merged = !isNew
-            for key in 0..<keys.count {
+            entries.removeAll(keepingCapacity: true)
+            for key in rowKeys {
                 let claimed = keys.withKey(key) { utf8 in
                     claim(kind: keys.kinds[key], utf8: utf8, fingerprint: keys.fingerprints[key], for: node,
                           source: sourceName, line: line)
                 }
                 if claimed.merged != nil { merged = true }
-                keys.entries[key] = claimed.entry
+                entries.append(claimed.entry)
             }
-            for key in 0..<keys.count { offerBestKey(entry: keys.entries[key], to: node) }
-            if batch.members[row], !keys.kinds.contains(where: { $0 == .email || $0 == .profileURL || $0 == .phone }),
+            for entry in entries { offerBestKey(entry: entry, to: node) }
+            if batch.members[row], !keys.kinds[rowKeys].contains(where: { $0 == .email || $0 == .profileURL || $0 == .phone }),
                let name = batch.text(.name, of: row) {
                 let folded = IdentityKey.fold(name)
                 if !folded.isEmpty { memberNameRecords.append((node, folded, sourceName, line)) }
@@ -77,99 +84,154 @@ extension GraphBuilder {
     }
 
     /// Stores the fields of every row: new persons' straight from the bytes into their
-    /// columns, the others through ``storePersonFields(_:node:source:sourceIndex:fresh:)``
-    /// (which merges them with the values already there).
+    /// columns, one column at a time; the others through
+    /// ``storePersonFields(_:node:source:sourceIndex:fresh:)`` (which merges them with the
+    /// values already there), in order.
     private mutating func storeFields(of batch: PersonBatch, nodes: [Int32], fresh: [Bool], source: SourceHandle) {
         let sourceName = sources[source.index].name
-        nodeAttributes.grow(to: ids.count)
-        // In the order storePersonFields(_:node:source:sourceIndex:fresh:) creates columns.
-        enum Slot {
-            case scalar(PersonBatch.Field, String)
-            case list(PersonBatch.ListField, String)
+        let sourceList = sourceLists[source.index]
+        let slots = PersonSlot.all
+        // Columns are created first, in the order the record path creates them: by the
+        // first row with a value, then in field order. A column that exists with another
+        // type (a graph file's `title` of numbers) takes the general path.
+        let existed = slots.map { nodeAttributes.contains($0.name) }
+        var planned = existed
+        var order = slots.indices.filter { existed[$0] }
+        var firstMember = 0
+        for row in 0..<batch.count where planned.contains(false) {
+            for (index, slot) in slots.enumerated() where !planned[index] && slot.isPresent(in: batch, row: row) {
+                planned[index] = true
+                order.append(index)
+                if case .member = slot { firstMember = row }
+            }
         }
-        let slots: [Slot] = [
+        var positions = [Int?](repeating: nil, count: slots.count)
+        for index in order { positions[index] = nodeAttributes.position(ofColumn: slots[index].name, type: slots[index].type) }
+
+        var list = ListScratch()
+        for (index, slot) in slots.enumerated() where planned[index] {
+            guard let column = positions[index] else {
+                let rows: Range<Int> = if case .member = slot { firstMember..<batch.count } else { 0..<batch.count }
+                for row in rows where fresh[row] {
+                    if let value = slot.value(in: batch, row: row, sourceList: sourceList, list: &list) {
+                        nodeAttributes.set(slot.name, value, at: Int(nodes[row]))
+                    }
+                }
+                continue
+            }
+            switch slot {
+            case .scalar(let field, _):
+                nodeAttributes.withStrings(column: column) { strings in
+                    for row in 0..<batch.count where fresh[row] {
+                        batch.withField(field, of: row) { utf8 in
+                            if let utf8 { strings.set(utf8: utf8, at: Int(nodes[row])) }
+                        }
+                    }
+                }
+            case .list(let field, _):
+                nodeAttributes.withStringLists(column: column) { lists in
+                    for row in 0..<batch.count where fresh[row] {
+                        list.gather(field, of: batch, row: row)
+                        guard list.isPresent else { continue }
+                        list.withItems { count, item in lists.set(count: count, at: Int(nodes[row]), item) }
+                    }
+                }
+            case .sources:
+                nodeAttributes.withStringLists(column: column) { lists in
+                    for row in 0..<batch.count where fresh[row] { lists.set(sourceList, at: Int(nodes[row])) }
+                }
+            case .member:
+                // Once the column exists every new person says whether they are a member.
+                for row in firstMember..<batch.count where fresh[row] {
+                    nodeAttributes.set(.bool(batch.members[row]), at: Int(nodes[row]), column: column)
+                }
+            }
+        }
+        for row in 0..<batch.count where !fresh[row] {
+            storePersonFields(batch.record(at: row), node: nodes[row], source: sourceName, sourceIndex: source.index)
+        }
+        nodeAttributes.evenOut(rowCount: ids.count)
+    }
+
+    /// The person columns a batch fills, in the order
+    /// ``storePersonFields(_:node:source:sourceIndex:fresh:)`` writes them.
+    private enum PersonSlot {
+        case scalar(PersonBatch.Field, String)
+        case list(PersonBatch.ListField, String)
+        case sources
+        case member
+
+        static let all: [PersonSlot] = [
             .scalar(.name, PersonField.label), .list(.emails, PersonField.emails), .list(.phones, PersonField.phones),
             .list(.profileURLs, PersonField.urls), .scalar(.organisation, PersonField.organisation),
             .scalar(.title, PersonField.title), .scalar(.sector, PersonField.sector),
-            .scalar(.location, PersonField.location), .list(.categories, PersonField.categories),
+            .scalar(.location, PersonField.location), .list(.categories, PersonField.categories), .sources, .member,
         ]
-        // Columns are found once per batch, not once per field; a column that exists with
-        // another type (a graph file's `title` of numbers) takes the general path.
-        var columns = ColumnPositions()
-        var list = ListScratch()
-        for row in 0..<batch.count {
-            let node = Int(nodes[row])
-            guard fresh[row] else {
-                storePersonFields(batch.record(at: row), node: nodes[row], source: sourceName, sourceIndex: source.index)
-                continue
-            }
-            for (index, slot) in slots.enumerated() {
-                switch slot {
-                case .scalar(let field, let name):
-                    batch.withField(field, of: row) { utf8 in
-                        guard let utf8 else { return }
-                        if let column = columns.position(index, of: name, type: .string, in: &nodeAttributes) {
-                            nodeAttributes.setString(utf8: utf8, at: node, column: column)
-                        } else {
-                            nodeAttributes.set(name, .string(String(decoding: utf8, as: UTF8.self)), at: node)
-                        }
-                    }
-                case .list(let field, let name):
-                    list.gather(field, of: batch, row: row)
-                    guard list.isPresent else { continue }
-                    if let column = columns.position(index, of: name, type: .stringList, in: &nodeAttributes) {
-                        list.withItems { count, item in nodeAttributes.setStringList(count: count, at: node, column: column, item) }
-                    } else {
-                        nodeAttributes.set(name, .stringList(list.texts), at: node)
-                    }
-                }
-            }
-            if let column = columns.position(ColumnPositions.sources, of: PersonField.sources, type: .stringList, in: &nodeAttributes) {
-                nodeAttributes.set(.stringList(sourceLists[source.index]), at: node, column: column)
-            } else {
-                nodeAttributes.set(PersonField.sources, .stringList(sourceLists[source.index]), at: node)
-            }
-            if batch.members[row] || columns.hasMember || nodeAttributes.contains(PersonField.member) {
-                if let column = columns.position(ColumnPositions.member, of: PersonField.member, type: .bool, in: &nodeAttributes) {
-                    nodeAttributes.set(.bool(batch.members[row]), at: node, column: column)
-                } else {
-                    nodeAttributes.set(PersonField.member, .bool(batch.members[row]), at: node)
-                }
+
+        var name: String {
+            switch self {
+            case .scalar(_, let name), .list(_, let name): name
+            case .sources: PersonField.sources
+            case .member: PersonField.member
             }
         }
-    }
 
-    /// The positions of the person columns in the node table, looked up once per batch:
-    /// by slot, the position, -1 for a column of another type, -2 before the look-up.
-    private struct ColumnPositions {
-        private var positions = [Int](repeating: -2, count: 16)
+        var type: AttributeType {
+            switch self {
+            case .scalar: .string
+            case .list, .sources: .stringList
+            case .member: .bool
+            }
+        }
 
-        /// Whether the `member` column was looked up (it then exists).
-        var hasMember: Bool { positions[Self.member] != -2 }
+        /// Whether the record path stores a value in this column for row `row`: a text
+        /// that is not empty, a list with an item (an address, for e-mails), always the
+        /// sources, the member flag of a member.
+        func isPresent(in batch: PersonBatch, row: Int) -> Bool {
+            switch self {
+            case .scalar(let field, _):
+                return batch.withField(field, of: row) { $0 != nil }
+            case .list(.emails, _):
+                return batch.keys.kinds[batch.keys.keys(ofRow: row)].contains(.email)
+            case .list(let field, _):
+                let wanted = UInt8(field.rawValue)
+                return batch.itemFields[batch.firstItems[row]..<batch.firstItems[row + 1]].contains(wanted)
+            case .sources:
+                return true
+            case .member:
+                return batch.members[row]
+            }
+        }
 
-        static let sources = 14
-        static let member = 15
-
-        /// The position of column `name` of `type` (slot `slot`), created when absent;
-        /// `nil` when it exists with another type.
-        mutating func position(_ slot: Int, of name: String, type: AttributeType, in table: inout AttributeTable) -> Int? {
-            if positions[slot] == -2 { positions[slot] = table.position(ofColumn: name, type: type) ?? -1 }
-            return positions[slot] >= 0 ? positions[slot] : nil
+        /// The value of row `row` as the record path stores it, or `nil`.
+        func value(in batch: PersonBatch, row: Int, sourceList: [String], list: inout ListScratch) -> AttributeValue? {
+            switch self {
+            case .scalar(let field, _):
+                return batch.text(field, of: row).map(AttributeValue.string)
+            case .list(let field, _):
+                list.gather(field, of: batch, row: row)
+                return list.isPresent ? .stringList(list.texts) : nil
+            case .sources:
+                return .stringList(sourceList)
+            case .member:
+                return .bool(batch.members[row])
+            }
         }
     }
 }
 
 extension PersonBatch {
     /// The id of row `row` (see the type's documentation), written over `id`.
-    fileprivate func id(of row: Int, keys: GraphBuilder.RowKeys, into id: inout [UInt8]) {
+    fileprivate func id(of row: Int, keys: Keys, into id: inout [UInt8]) {
         id.removeAll(keepingCapacity: true)
         let length = Int(idLengths[row])
         if length >= 0 {
             id.append(contentsOf: bytes[idStarts[row]..<idStarts[row] + length])
             return
         }
+        let rowKeys = keys.keys(ofRow: row)
         for kind in idKinds {
-            if let key = keys.kinds.firstIndex(of: kind) {
+            if let key = rowKeys.first(where: { keys.kinds[$0] == kind }) {
                 keys.withKey(key) { id.append(contentsOf: $0) }
                 return
             }
@@ -179,112 +241,6 @@ extension PersonBatch {
 }
 
 extension GraphBuilder {
-    /// The identity keys of one row of a batch, as bytes, in the order of
-    /// ``PersonRecord/identityKeys(includeName:)``: e-mails, profile URLs, phones, name and
-    /// organisation, name. Reused from row to row.
-    struct RowKeys {
-        var bytes: [UInt8] = []
-        var kinds: [IdentityKey.Kind] = []
-        var ends: [Int] = []
-        var fingerprints: [UInt64] = []
-        var entries: [Int32] = []
-        /// Normalised e-mail addresses, while their keys are made.
-        private var scratch: [UInt8] = []
-
-        var count: Int { kinds.count }
-
-        func withKey<R>(_ key: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-            let start = key == 0 ? 0 : ends[key - 1]
-            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[key]])) }
-        }
-
-        mutating func compute(_ batch: PersonBatch, row: Int, includeName: Bool) {
-            bytes.removeAll(keepingCapacity: true)
-            kinds.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            fingerprints.removeAll(keepingCapacity: true)
-            let items = batch.firstItems[row]..<batch.firstItems[row + 1]
-            for item in items where batch.itemFields[item] == UInt8(PersonBatch.ListField.emails.rawValue) {
-                batch.withItem(item) { utf8 in
-                    scratch.removeAll(keepingCapacity: true)
-                    guard GraphBuilder.normalizedEmail(utf8, into: &scratch) else { return }
-                    bytes.append(contentsOf: scratch)
-                }
-                commit(.email)
-            }
-            for item in items where batch.itemFields[item] == UInt8(PersonBatch.ListField.profileURLs.rawValue) {
-                batch.withItem(item) { utf8 in
-                    switch IdentityKey.normalizeURL(utf8: utf8, into: &bytes) {
-                    case .key, .none: break
-                    case .needsUnicode:
-                        if let url = IdentityKey.normalizedURL(String(decoding: utf8, as: UTF8.self)) { bytes += url.utf8 }
-                    }
-                }
-                commit(.profileURL)
-            }
-            for item in items where batch.itemFields[item] == UInt8(PersonBatch.ListField.phones.rawValue) {
-                batch.withItem(item) { _ = IdentityKey.normalizePhone(utf8: $0, into: &bytes) }
-                commit(.phone)
-            }
-            batch.withField(.name, of: row) { name in
-                guard let name else { return }
-                batch.withField(.organisation, of: row) { organisation in
-                    guard let organisation else { return }
-                    let start = bytes.count
-                    Self.fold(name, into: &bytes)
-                    guard bytes.count > start else { return }
-                    bytes.append(contentsOf: [0x20, 0x7C, 0x20])  // " | "
-                    let organisationStart = bytes.count
-                    Self.fold(organisation, into: &bytes)
-                    if bytes.count == organisationStart { bytes.removeSubrange(start...) }
-                }
-                commit(.nameAndOrganisation)
-                guard includeName else { return }
-                Self.fold(name, into: &bytes)
-                let start = ends.last ?? 0
-                if !bytes[start...].contains(0x20) { bytes.removeSubrange(start...) }
-                commit(.name)
-            }
-            entries.removeAll(keepingCapacity: true)
-            entries.append(contentsOf: repeatElement(-1, count: kinds.count))
-        }
-
-        /// Keeps the bytes written since the last key as a key of `kind`: composed to NFC
-        /// as ``IdentityKey/init(kind:value:)`` composes, and dropped when empty or equal
-        /// to a key the row has already.
-        private mutating func commit(_ kind: IdentityKey.Kind) {
-            let start = ends.last ?? 0
-            guard bytes.count > start else { return }
-            var fingerprint: UInt64
-            if bytes[start...].contains(where: { $0 >= 0xCC }) {
-                let key = IdentityKey(kind: kind, value: String(decoding: bytes[start...], as: UTF8.self))
-                bytes.removeSubrange(start...)
-                bytes += key.value.utf8
-                fingerprint = key.fingerprint
-            } else {
-                fingerprint = bytes.withUnsafeBufferPointer { IdentityKey.fingerprint(utf8: UnsafeBufferPointer(rebasing: $0[start...])) }
-            }
-            for key in 0..<kinds.count where kinds[key] == kind && fingerprints[key] == fingerprint {
-                let earlier = key == 0 ? 0 : ends[key - 1]
-                if bytes[earlier..<ends[key]].elementsEqual(bytes[start...]) {
-                    bytes.removeSubrange(start...)
-                    return
-                }
-            }
-            kinds.append(kind)
-            ends.append(bytes.count)
-            fingerprints.append(fingerprint)
-        }
-
-        /// Appends ``IdentityKey/fold(_:)`` of the UTF-8 text `utf8`.
-        static func fold(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
-            let start = bytes.count
-            guard !IdentityKey.fold(utf8: utf8, into: &bytes) else { return }
-            bytes.removeSubrange(start...)
-            bytes += IdentityKey.foldUnicode(String(decoding: utf8, as: UTF8.self)).utf8
-        }
-    }
-
     /// Appends ``IdentityKey/normalizedEmail(_:)`` of the UTF-8 text `utf8`.
     ///
     /// - Returns: `false` (with `out` unchanged) when it is not an address.

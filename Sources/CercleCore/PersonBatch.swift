@@ -55,6 +55,8 @@ public struct PersonBatch: Sendable {
     /// The line of each row (0: unknown) and whether it is a member.
     var lines: [Int] = []
     var members: [Bool] = []
+    /// The rows' identity keys, once ``prepareKeys(includeName:)`` computed them.
+    var keys = Keys()
 
     static let fieldCount = Field.allCases.count
 
@@ -84,6 +86,7 @@ public struct PersonBatch: Sendable {
         firstItems.append(0)
         lines.removeAll(keepingCapacity: true)
         members.removeAll(keepingCapacity: true)
+        keys.removeAll()
     }
 
     /// Starts a row; the setters below fill it until the next call.
@@ -92,6 +95,7 @@ public struct PersonBatch: Sendable {
     ///   - line: the row's line in the file, for merge explanations and its default id.
     ///   - isMember: whether the person is a member of the team (an exporting ego).
     public mutating func startPerson(line: Int? = nil, isMember: Bool = false) {
+        keys.includeName = nil
         lines.append(line ?? 0)
         members.append(isMember)
         fieldStarts.append(contentsOf: repeatElement(0, count: Self.fieldCount))
@@ -142,6 +146,7 @@ public struct PersonBatch: Sendable {
     /// Adds the UTF-8 text `utf8` to a list field of the current row.
     public mutating func add(_ field: ListField, utf8: UnsafeBufferPointer<UInt8>) {
         precondition(!lines.isEmpty, "startPerson() before the fields")
+        keys.includeName = nil
         itemStarts.append(bytes.count)
         itemLengths.append(Self.length(utf8.count))
         itemFields.append(UInt8(field.rawValue))
@@ -158,6 +163,7 @@ public struct PersonBatch: Sendable {
     /// Sets the id of the current row (see the type's documentation for the default).
     public mutating func setID(utf8: UnsafeBufferPointer<UInt8>) {
         precondition(!lines.isEmpty, "startPerson() before the fields")
+        keys.includeName = nil
         idStarts[idStarts.count - 1] = bytes.count
         idLengths[idLengths.count - 1] = Self.length(utf8.count)
         bytes.append(contentsOf: utf8)
@@ -169,8 +175,9 @@ public struct PersonBatch: Sendable {
         id.withUTF8 { setID(utf8: $0) }
     }
 
-    private func currentSlot(_ field: Field) -> Int {
+    private mutating func currentSlot(_ field: Field) -> Int {
         precondition(!lines.isEmpty, "startPerson() before the fields")
+        keys.includeName = nil
         return (lines.count - 1) * Self.fieldCount + field.rawValue
     }
 

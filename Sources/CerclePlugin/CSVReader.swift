@@ -29,8 +29,8 @@ public struct CSVReader: Sendable {
 
     /// The file's bytes (memory-mapped as ``ImportInput/bytes()`` maps them, not copied),
     /// read from `offset` on (past a byte-order mark).
-    private let storage: Data
-    private let offset: Int
+    @usableFromInline let storage: Data
+    @usableFromInline let offset: Int
     /// The number of bytes read from.
     private let count: Int
     private var position: Int
@@ -65,7 +65,8 @@ public struct CSVReader: Sendable {
     }
 
     /// Calls `body` with the bytes read from.
-    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    @inlinable
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try storage.withUnsafeBytes { raw in
             try body(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
         }
@@ -211,11 +212,70 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` with the bytes of a field found by ``scan(into:)``: unquoted, with
     /// `""` turned into `"` (using `scratch` only when a quoted field needs it).
+    @inlinable
     public func withFieldBytes<R>(
         _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
-        try withBytes { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[range.start..<range.end])
+        try withBytes { try Fields(bytes: $0).withField(range, scratch: &scratch, body) }
+    }
+
+    /// The text of a field found by ``scan(into:)`` without leading and trailing white
+    /// space (as ``Swift/String/trimmingWhitespace``), or `nil` when nothing is left: one
+    /// string per field a bulk importer keeps, none for the white space it drops.
+    ///
+    /// - Complexity: O(*k*) for *k* bytes of the field.
+    public func trimmedText(_ range: FieldRange, scratch: inout [UInt8]) -> String? {
+        withTrimmedField(range, scratch: &scratch) { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// Calls `body` with the bytes of a field found by ``scan(into:)`` without leading and
+    /// trailing white space (Unicode's, as ``Swift/String/trimmingWhitespace`` trims), or
+    /// with `nil` when nothing is left. The bytes are valid during the call only.
+    ///
+    /// - Complexity: O(*k*) for *k* bytes of the field.
+    @inlinable
+    public func withTrimmedField<R>(
+        _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>?) throws -> R
+    ) rethrows -> R {
+        try withBytes { try Fields(bytes: $0).withTrimmedField(range, scratch: &scratch, body) }
+    }
+
+    /// Whether a field found by ``scan(into:)`` is empty once unquoted.
+    public func isEmpty(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
+        withBytes { Fields(bytes: $0).isEmpty(range, scratch: &scratch) }
+    }
+
+    /// Whether a field found by ``scan(into:)`` is blank, as ``CSVRow/isBlank`` judges
+    /// each field.
+    public func isBlank(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
+        withBytes { Fields(bytes: $0).isBlank(range, scratch: &scratch) }
+    }
+
+    /// Calls `body` with the fields of the file, for a bulk importer that reads the many
+    /// fields ``scan(into:)`` found in one go: one access to the bytes, not one per field.
+    @inlinable
+    public func withFields<R>(_ body: (Fields) throws -> R) rethrows -> R {
+        try withBytes { try body(Fields(bytes: $0)) }
+    }
+
+    /// The fields of a file, by the ranges ``scan(into:)`` found, while
+    /// ``withFields(_:)`` runs.
+    public struct Fields {
+        /// The file's bytes (past a byte-order mark; UTF-8).
+        public let bytes: UnsafeBufferPointer<UInt8>
+
+        @inlinable
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        /// Calls `body` with the bytes of a field: unquoted, with `""` turned into `"`
+        /// (using `scratch` only when a quoted field needs it).
+        @inlinable
+        public func withField<R>(
+            _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws -> R
+        ) rethrows -> R {
+            let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
             guard range.quoted else { return try body(slice) }
             // Inside: "" → ", the closing quote dropped, trailing text kept.
             scratch.removeAll(keepingCapacity: true)
@@ -238,46 +298,57 @@ public struct CSVReader: Sendable {
             }
             return try scratch.withUnsafeBufferPointer(body)
         }
-    }
 
-    /// The text of a field found by ``scan(into:)`` without leading and trailing white
-    /// space (as ``Swift/String/trimmingWhitespace``), or `nil` when nothing is left: one
-    /// string per field a bulk importer keeps, none for the white space it drops.
-    ///
-    /// - Complexity: O(*k*) for *k* bytes of the field.
-    public func trimmedText(_ range: FieldRange, scratch: inout [UInt8]) -> String? {
-        withTrimmedField(range, scratch: &scratch) { $0.map { String(decoding: $0, as: UTF8.self) } }
-    }
+        /// Calls `body` with the bytes of a field without leading and trailing white space
+        /// (Unicode's, as ``Swift/String/trimmingWhitespace`` trims), or with `nil` when
+        /// nothing is left.
+        @inlinable
+        public func withTrimmedField<R>(
+            _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>?) throws -> R
+        ) rethrows -> R {
+            try withField(range, scratch: &scratch) { bytes in
+                var start = 0
+                var end = bytes.count
+                while start < end {
+                    let (white, length) = CSVReader.whiteSpace(at: start, in: bytes)
+                    guard white else { break }
+                    start += length
+                }
+                while end > start {
+                    var lead = end - 1
+                    while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                    guard CSVReader.whiteSpace(at: lead, in: bytes).white else { break }
+                    end = lead
+                }
+                return try body(start < end ? UnsafeBufferPointer(rebasing: bytes[start..<end]) : nil)
+            }
+        }
 
-    /// Calls `body` with the bytes of a field found by ``scan(into:)`` without leading and
-    /// trailing white space (Unicode's, as ``Swift/String/trimmingWhitespace`` trims), or
-    /// with `nil` when nothing is left. The bytes are valid during the call only.
-    ///
-    /// - Complexity: O(*k*) for *k* bytes of the field.
-    public func withTrimmedField<R>(
-        _ range: FieldRange, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>?) throws -> R
-    ) rethrows -> R {
-        try withFieldBytes(range, scratch: &scratch) { bytes in
-            var start = 0
-            var end = bytes.count
-            while start < end {
-                let (white, length) = Self.whiteSpace(at: start, in: bytes)
-                guard white else { break }
-                start += length
+        /// Whether a field is empty once unquoted.
+        @inlinable
+        public func isEmpty(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
+            if !range.quoted { return range.start == range.end }
+            return withField(range, scratch: &scratch) { $0.isEmpty }
+        }
+
+        /// Whether a field is blank, as ``CSVRow/isBlank`` judges each field.
+        @inlinable
+        public func isBlank(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
+            withField(range, scratch: &scratch) { bytes -> Bool in
+                var sawOther = false
+                for byte in bytes where byte != 0x20 && byte != 0x09 {
+                    if byte < 0x80 { return false }
+                    sawOther = true
+                }
+                return !sawOther || CSVRow(fields: [String(decoding: bytes, as: UTF8.self)], line: 0).isBlank
             }
-            while end > start {
-                var lead = end - 1
-                while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-                guard Self.whiteSpace(at: lead, in: bytes).white else { break }
-                end = lead
-            }
-            return try body(start < end ? UnsafeBufferPointer(rebasing: bytes[start..<end]) : nil)
         }
     }
 
     /// Whether the scalar whose UTF-8 encoding starts at `index` (valid UTF-8) is white
     /// space, and its length; ASCII without asking Unicode's tables.
-    private static func whiteSpace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (white: Bool, length: Int) {
+    @inlinable
+    static func whiteSpace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (white: Bool, length: Int) {
         let lead = bytes[index]
         if lead < 0x80 { return (lead == 0x20 || (0x09...0x0D).contains(lead), 1) }
         let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -286,25 +357,6 @@ public struct CSVReader: Sendable {
             value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
         }
         return (Unicode.Scalar(value)?.properties.isWhitespace ?? false, length)
-    }
-
-    /// Whether a field found by ``scan(into:)`` is empty once unquoted.
-    public func isEmpty(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
-        if !range.quoted { return range.start == range.end }
-        return withFieldBytes(range, scratch: &scratch) { $0.isEmpty }
-    }
-
-    /// Whether a field found by ``scan(into:)`` is blank, as ``CSVRow/isBlank`` judges
-    /// each field.
-    public func isBlank(_ range: FieldRange, scratch: inout [UInt8]) -> Bool {
-        withFieldBytes(range, scratch: &scratch) { bytes -> Bool in
-            var sawOther = false
-            for byte in bytes where byte != 0x20 && byte != 0x09 {
-                if byte < 0x80 { return false }
-                sawOther = true
-            }
-            return !sawOther || CSVRow(fields: [String(decoding: bytes, as: UTF8.self)], line: 0).isBlank
-        }
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong form, surrogate or value past

@@ -112,11 +112,11 @@ private struct ListColumn: Sendable {
 
 /// Columns written under `"attributes"`, with their names already quoted.
 private struct ExtraColumns: Sendable {
-    let columns: [AttributeColumn]
+    let columns: [AttributeColumn.Values]
     let keys: [[UInt8]]
 
     init(_ columns: [AttributeColumn]) {
-        self.columns = columns
+        self.columns = columns.map(\.values)
         keys = columns.map { column in
             var json = JSONBytes()
             json.string(column.name)
@@ -125,15 +125,49 @@ private struct ExtraColumns: Sendable {
         }
     }
 
-    /// `,"attributes":{…}` with the row's present values, or nothing when none is.
+    /// `,"attributes":{…}` with the row's present values, or nothing when none is; each
+    /// value as ``JSONBytes/value(_:)`` writes it, read from the typed column.
     func write(_ row: Int, to json: inout JSONBytes) {
         var opened = false
-        for index in columns.indices {
-            guard let value = columns[index][row] else { continue }
+        func key(_ index: Int) {
             json.raw(opened ? "," : ",\"attributes\":{")
             opened = true
             json.bytes.append(contentsOf: keys[index])
-            json.value(value)
+        }
+        for index in columns.indices {
+            switch columns[index] {
+            case .integer(let values):
+                guard row < values.count, let value = values[row] else { continue }
+                key(index)
+                json.integer(value)
+            case .double(let values):
+                guard row < values.count, let value = values[row] else { continue }
+                key(index)
+                json.value(.double(value))
+            case .bool(let values):
+                guard row < values.count, let value = values[row] else { continue }
+                key(index)
+                json.bool(value)
+            case .date(let values):
+                guard row < values.count, let value = values[row] else { continue }
+                key(index)
+                json.date(value)
+            case .string(let values):
+                guard row < values.count, values.isPresent(at: row) else { continue }
+                key(index)
+                values.withUTF8(at: row) { json.string(utf8: $0) }
+            case .stringList(let values):
+                guard row < values.count, values.isPresent(at: row) else { continue }
+                key(index)
+                values.withRows { rows in
+                    json.raw(byte: 0x5B)
+                    for item in 0..<(rows.itemCount(at: row) ?? 0) {
+                        if item > 0 { json.raw(byte: 0x2C) }
+                        json.string(utf8: rows.item(item, ofRow: row))
+                    }
+                    json.raw(byte: 0x5D)
+                }
+            }
         }
         if opened { json.raw(byte: 0x7D) }
     }
