@@ -210,6 +210,27 @@ extension AttributeColumn {
             return result
         }
 
+        /// ``AttributeColumn/combining(offsets:members:)``: the first value present.
+        func combining(offsets: [Int], members: [Int]) -> Strings {
+            var result = Strings()
+            result.bytes = bytes
+            let rows = offsets.count - 1
+            result.starts.reserveCapacity(rows)
+            result.lengths.reserveCapacity(rows)
+            for row in 0..<rows {
+                var start = 0
+                var length: Int32 = -1
+                for p in members[offsets[row]..<offsets[row + 1]] where p < count && lengths[p] >= 0 {
+                    start = starts[p]
+                    length = lengths[p]
+                    break
+                }
+                result.starts.append(start)
+                result.lengths.append(length)
+            }
+            return result
+        }
+
         public static func == (lhs: Strings, rhs: Strings) -> Bool {
             guard lhs.count == rhs.count else { return false }
             return lhs.withRows { left in
@@ -461,6 +482,69 @@ extension AttributeColumn {
                 }
             }
             return result
+        }
+
+        /// ``AttributeColumn/combining(offsets:members:)``: the union of the members' lists,
+        /// in order, an item once (as strings compare: `a + b.filter { !a.contains($0) }`).
+        /// A union that adds nothing to the first list is that list; only the others add
+        /// items, which point at the bytes already there.
+        func combining(offsets: [Int], members: [Int]) -> StringLists {
+            var result = StringLists()
+            result.bytes = bytes
+            result.itemStarts = itemStarts
+            result.itemLengths = itemLengths
+            let rows = offsets.count - 1
+            result.firstItems.reserveCapacity(rows)
+            result.itemCounts.reserveCapacity(rows)
+            var union: [Int] = []
+            withRows { source in
+                for row in 0..<rows {
+                    let group = members[offsets[row]..<offsets[row + 1]]
+                    guard let headIndex = group.firstIndex(where: { $0 < count && itemCounts[$0] >= 0 }) else {
+                        result.firstItems.append(0)
+                        result.itemCounts.append(-1)
+                        continue
+                    }
+                    let head = group[headIndex]
+                    let headItems = firstItems[head]..<firstItems[head] + Int(itemCounts[head])
+                    if headIndex == group.endIndex - 1 {
+                        result.firstItems.append(firstItems[head])
+                        result.itemCounts.append(itemCounts[head])
+                        continue
+                    }
+                    union.removeAll(keepingCapacity: true)
+                    union.append(contentsOf: headItems)
+                    for p in group[(headIndex + 1)...] where p < count && itemCounts[p] >= 0 {
+                        let known = union.count
+                        for item in firstItems[p]..<firstItems[p] + Int(itemCounts[p])
+                        where !union[..<known].contains(where: { Self.sameText(source, $0, item) }) {
+                            union.append(item)
+                        }
+                    }
+                    if union.count == headItems.count {
+                        result.firstItems.append(firstItems[head])
+                        result.itemCounts.append(itemCounts[head])
+                        continue
+                    }
+                    result.firstItems.append(result.itemStarts.count)
+                    result.itemCounts.append(Int32(union.count))
+                    for item in union {
+                        result.itemStarts.append(itemStarts[item])
+                        result.itemLengths.append(itemLengths[item])
+                    }
+                }
+            }
+            return result
+        }
+
+        /// Whether items `a` and `b` are equal as strings: the same bytes, or for text that
+        /// is not ASCII, canonically equivalent (`Zoë` composed or not).
+        private static func sameText(_ rows: Rows, _ a: Int, _ b: Int) -> Bool {
+            let left = UnsafeBufferPointer(rebasing: rows.bytes[rows.itemStarts[a]..<rows.itemStarts[a] + Int(rows.itemLengths[a])])
+            let right = UnsafeBufferPointer(rebasing: rows.bytes[rows.itemStarts[b]..<rows.itemStarts[b] + Int(rows.itemLengths[b])])
+            if left.elementsEqual(right) { return true }
+            guard left.contains(where: { $0 >= 0x80 }) || right.contains(where: { $0 >= 0x80 }) else { return false }
+            return String(decoding: left, as: UTF8.self) == String(decoding: right, as: UTF8.self)
         }
 
         public static func == (lhs: StringLists, rhs: StringLists) -> Bool {

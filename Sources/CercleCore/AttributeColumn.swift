@@ -318,6 +318,53 @@ public struct AttributeColumn: Sendable, Equatable {
         return result
     }
 
+    /// A column whose row `i` combines this column's rows
+    /// `members[offsets[i] ..< offsets[i + 1]]`, in that order: the first value present;
+    /// for string lists, the union of the lists (an item once, as strings compare); for
+    /// booleans, whether any is true. How persons merged from several records keep their
+    /// fields.
+    ///
+    /// Rows of one member are gathered as ``gathering(_:)`` gathers them, and text is
+    /// never copied: a combined text or list is one of its members', or a list made of
+    /// their items.
+    ///
+    /// - Complexity: O(*n* + *k*) for *n* rows and *k* members, plus the items of the
+    ///   lists united.
+    public func combining(offsets: [Int], members: [Int]) -> AttributeColumn {
+        func first<T>(_ values: [T?], _ merge: (T, T) -> T = { a, _ in a }) -> [T?] {
+            (0..<offsets.count - 1).map { row in
+                var value: T?
+                for p in members[offsets[row]..<offsets[row + 1]] where p < values.count {
+                    guard let next = values[p] else { continue }
+                    value = value.map { merge($0, next) } ?? next
+                }
+                return value
+            }
+        }
+        var result = self
+        switch storage {
+        case .string(let values): result.storage = .string(values.combining(offsets: offsets, members: members))
+        case .integer(let values): result.storage = .integer(first(values))
+        case .double(let values): result.storage = .double(first(values))
+        case .bool(let values): result.storage = .bool(first(values) { $0 || $1 })
+        case .date(let values): result.storage = .date(first(values))
+        case .stringList(let values): result.storage = .stringList(values.combining(offsets: offsets, members: members))
+        }
+        return result
+    }
+
+    /// The column with every missing value replaced by `value` (of the column's type).
+    public func filling(missingWith value: AttributeValue) -> AttributeColumn {
+        var result = self
+        if case .bool(var values) = storage, case .bool(let flag) = value {
+            for index in values.indices where values[index] == nil { values[index] = flag }
+            result.storage = .bool(values)
+            return result
+        }
+        for index in 0..<count where self[index] == nil { result.set(value, at: index) }
+        return result
+    }
+
     /// The same values under another type: integers widen to doubles, anything prints
     /// into a string column. Returns `nil` when some value does not convert.
     public func converted(to newType: AttributeType) -> AttributeColumn? {

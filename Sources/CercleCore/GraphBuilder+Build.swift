@@ -195,83 +195,64 @@ extension GraphBuilder {
         }
 
         var finalIDs = NodeIDs()
-        finalIDs.reserveCapacity(Int(n))
-        var used = IdentifierTable()
-        used.reserveCapacity(Int(n))
+        finalIDs.reserveCapacity(Int(n), bytes: ids.storage.bytes.count)
+        var taken = TakenIDs(capacity: Int(n))
         var id: [UInt8] = []
         for f in 0..<Int(n) {
             id.removeAll(keepingCapacity: true)
-            stableID(of: members[memberStart[f]..<memberStart[f + 1]], into: &id)
-            if id.withUnsafeBufferPointer({ used.intern(utf8: $0).isNew }) {
-                id.withUnsafeBufferPointer { finalIDs.append(utf8: $0) }
-                continue
+            let fingerprint = stableID(of: members[memberStart[f]..<memberStart[f + 1]], into: &id)
+            let isNew = id.withUnsafeBufferPointer { id in
+                taken.append(id, hash: fingerprint.map(IdentifierTable.mix) ?? IdentifierTable.hash(id), to: &finalIDs)
             }
+            if isNew { continue }
             let plain = id.count
             var suffix = 2
             while true {
                 id.removeSubrange(plain...)
                 id.append(0x23)  // #
                 id.append(contentsOf: String(suffix).utf8)
-                if id.withUnsafeBufferPointer({ used.intern(utf8: $0).isNew }) { break }
+                if id.withUnsafeBufferPointer({ taken.append($0, hash: IdentifierTable.hash($0), to: &finalIDs) }) { break }
                 suffix += 1
             }
-            id.withUnsafeBufferPointer { finalIDs.append(utf8: $0) }
         }
 
-        let attributes: AttributeTable
+        var attributes: AttributeTable
         if !anyMerge {
             attributes = nodeAttributes
         } else {
-            var table = AttributeTable(rowCount: Int(n))
-            // Most groups are one person: their rows are gathered in bulk, and only the
-            // merged groups combine their members' values one by one.
-            var firstMember = [Int](repeating: -1, count: Int(n))
-            var mergedGroups: [Int] = []
-            for f in 0..<Int(n) {
-                firstMember[f] = members[memberStart[f]]
-                if memberStart[f + 1] - memberStart[f] > 1 { mergedGroups.append(f) }
-            }
+            // Each final node combines the values of its members (the first present, lists
+            // united, flags or-ed), straight from the members' rows: no text is copied.
+            attributes = AttributeTable(rowCount: Int(n))
             for column in nodeAttributes.columns {
-                var merged = column.gathering(firstMember)
-                for f in mergedGroups {
-                    var value: AttributeValue?
-                    for p in members[memberStart[f]..<memberStart[f + 1]] {
-                        guard let next = column[p] else { continue }
-                        switch (value, next) {
-                        case (nil, _): value = next
-                        case (.stringList(let a)?, .stringList(let b)):
-                            value = .stringList(a + b.filter { !a.contains($0) })
-                        case (.bool(let a)?, .bool(let b)): value = .bool(a || b)
-                        default: break
-                        }
-                    }
-                    merged.set(value, at: f)
-                }
-                table.set(merged)
+                attributes.set(column.combining(offsets: memberStart, members: members))
             }
-            attributes = table
         }
         // Membership is known for everyone once one member is: the others are not members.
-        var result = attributes
-        if let member = result[PersonField.member], member.presentCount < Int(n) {
-            var filled = member
-            for row in 0..<Int(n) where member[row] == nil { filled.set(.bool(false), at: row) }
-            result.set(filled)
+        if let member = attributes[PersonField.member], member.presentCount < Int(n) {
+            attributes.set(member.filling(missingWith: .bool(false)))
         }
-        return Resolution(finalOf: finalOf, ids: finalIDs, attributes: result)
+        return Resolution(finalOf: finalOf, ids: finalIDs, attributes: attributes)
     }
 
     /// The id of a merged person: a global id if the group has one, else its strongest
     /// key (first e-mail, profile URL, phone, name), else source and local id; appended
     /// to `id` as UTF-8.
-    func stableID(of group: ArraySlice<Int>, into id: inout [UInt8]) {
+    ///
+    /// - Returns: the key's fingerprint when the id is a key's value (its FNV-1a hash,
+    ///   computed once already).
+    @discardableResult
+    func stableID(of group: ArraySlice<Int>, into id: inout [UInt8]) -> UInt64? {
         func provisionalID(_ p: Int) {
             ids.withUTF8(at: p) { id.append(contentsOf: $0) }
         }
         if group.count == 1, let p = group.first, nodeSource[p] < 0 || !isPerson[p] {
-            return provisionalID(p)
+            provisionalID(p)
+            return nil
         }
-        for p in group where nodeSource[p] < 0 { return provisionalID(p) }
+        for p in group where nodeSource[p] < 0 {
+            provisionalID(p)
+            return nil
+        }
         var best: Int32 = -1
         for p in group {
             let entry = bestKeys[p]
@@ -283,17 +264,19 @@ extension GraphBuilder {
         if best >= 0 {
             switch keyOwner.kind(ofEntry: best) {
             case .email, .profileURL, .id:
-                return keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
+                keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
+                return keyOwner.fingerprint(ofEntry: best)
             case .phone:
                 id.append(contentsOf: "tel:".utf8)
-                return keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
+                keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
+                return nil
             case .nameAndOrganisation, .name:
                 break
             }
         }
         if let name = label() {
             id.append(contentsOf: Self.slug(name).utf8)
-            return
+            return nil
         }
         let p = group.first ?? 0
         let source = nodeSource[p] >= 0 ? sources[Int(nodeSource[p])].name : ""
@@ -302,6 +285,7 @@ extension GraphBuilder {
             id.append(0x3A)  // :
         }
         provisionalID(p)
+        return nil
     }
 
     /// `Jeanne d'Arc-Müller` → `jeanne-d-arc-muller`.

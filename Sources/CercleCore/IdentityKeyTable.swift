@@ -97,6 +97,9 @@ import Foundation
         }
     }
 
+    /// The fingerprint of the key of entry `entry`.
+    public func fingerprint(ofEntry entry: Int32) -> UInt64 { fingerprints[Int(entry)] }
+
     /// The kind of the key of entry `entry`.
     public func kind(ofEntry entry: Int32) -> IdentityKey.Kind { kinds[Int(entry)] }
 

@@ -123,3 +123,53 @@ struct AttributeColumnStringsTests {
         #expect(reserved == plain)
     }
 }
+
+/// ``AttributeColumn/combining(offsets:members:)`` against the rule it implements, value
+/// by value: the first present; lists united (`a + b.filter { !a.contains($0) }`);
+/// booleans or-ed.
+@Suite("Combining rows of merged persons")
+struct AttributeColumnCombiningTests {
+    static func reference(_ column: AttributeColumn, offsets: [Int], members: [Int]) -> [AttributeValue?] {
+        (0..<offsets.count - 1).map { row in
+            var value: AttributeValue?
+            for p in members[offsets[row]..<offsets[row + 1]] {
+                guard let next = column[p] else { continue }
+                switch (value, next) {
+                case (nil, _): value = next
+                case (.stringList(let a)?, .stringList(let b)): value = .stringList(a + b.filter { !a.contains($0) })
+                case (.bool(let a)?, .bool(let b)): value = .bool(a || b)
+                default: break
+                }
+            }
+            return value
+        }
+    }
+
+    @Test("every type of column, groups of one to four members in any order")
+    func agreesWithRule() {
+        var generator = SeededGenerator(seed: 77)
+        let texts = ["a", "b", "Zoë", "Zoe\u{308}", "", "linkedin.com/in/x"]
+        let rows = 400
+        func maybe<T>(_ make: () -> T) -> T? { Int.random(in: 0..<3, using: &generator) == 0 ? nil : make() }
+        let columns = [
+            AttributeColumn(name: "s", strings: (0..<rows).map { _ in maybe { texts.randomElement(using: &generator) ?? "" } }),
+            AttributeColumn(name: "l", lists: (0..<rows).map { _ in
+                maybe { (0..<Int.random(in: 0...3, using: &generator)).map { _ in texts.randomElement(using: &generator) ?? "" } }
+            }),
+            AttributeColumn(name: "i", integers: (0..<rows).map { $0 }),
+            AttributeColumn(name: "b", bools: (0..<rows).map { _ in Bool.random(using: &generator) }),
+        ]
+        var members = Array(0..<rows)
+        members.shuffle(using: &generator)
+        var offsets = [0]
+        while offsets.last ?? 0 < rows {
+            offsets.append(min(rows, (offsets.last ?? 0) + Int.random(in: 1...4, using: &generator)))
+        }
+        for column in columns {
+            let combined = column.combining(offsets: offsets, members: members)
+            let expected = Self.reference(column, offsets: offsets, members: members)
+            #expect(combined.count == expected.count)
+            #expect((0..<expected.count).allSatisfy { combined[$0] == expected[$0] }, "\(column.name)")
+        }
+    }
+}
