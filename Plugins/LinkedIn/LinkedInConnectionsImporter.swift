@@ -78,30 +78,21 @@ public struct LinkedInConnectionsImporter: GraphImporter {
             company: companyColumn, position: positionColumn, date: dateColumn)
         let includeName = context.builder.mergeOnName
         // Two stages on two cores: while the builder takes one batch of connections (keys
-        // looked up, fields stored, ties to the ego), the next batch is read from the file
-        // and its identity keys made. The builder sees the batches in file order, so the
-        // result does not depend on the number of cores.
-        var current = ConnectionBatch()
-        var next = ConnectionBatch()
-        var more = try current.fill(from: &reader, rows: rows, includeName: includeName)
-        while true {
-            let reading = more
-            _ = try ParallelWork.map(count: reading ? 2 : 1) { stage in
-                if stage == 1 {
-                    more = try next.fill(from: &reader, rows: rows, includeName: includeName)
-                    return
-                }
-                for skip in current.skipped { context.skip(line: skip.line, reason: skip.reason) }
-                let nodes = context.addPersons(current.persons, referencedByID: false)
-                for (node, date) in zip(nodes, current.since) {
+        // looked up, fields stored, ties to the ego), the next batches are read from the
+        // file and their identity keys made. The builder takes the batches in file order,
+        // so the result does not depend on the number of cores.
+        try ParallelWork.pipeline(
+            make: { ConnectionBatch() },
+            fill: { batch in try batch.fill(from: &reader, rows: rows, includeName: includeName) },
+            take: { batch in
+                for skip in batch.skipped { context.skip(line: skip.line, reason: skip.reason) }
+                let nodes = context.addPersons(batch.persons, referencedByID: false)
+                for (node, date) in zip(nodes, batch.since) {
                     if date == nil { undated += 1 }
                     context.addTie(TieRecord(source: "", target: "", channels: ChannelSet(.linkedin), since: date), from: ego, to: node)
                     context.accept()
                 }
-            }
-            guard reading else { break }
-            swap(&current, &next)
-        }
+            })
         if undated > 0 {
             context.note("\(undated) connection\(undated == 1 ? "" : "s") without a readable Connected On date, kept undated")
         }

@@ -28,20 +28,64 @@ extension GraphBuilder {
         memberNameRecords = []
         var recordsByName: [String: [Int]] = [:]
         for (index, record) in pending.enumerated() { recordsByName[record.name, default: []].append(index) }
-        let nameOnly = Set(pending.map(\.node))
 
-        // The groups bearing each wanted name, and the groups that hold a member.
+        // The groups bearing each wanted name, and the groups that hold a member. Labels
+        // are folded from their bytes and looked up by their composed (NFC) bytes, which
+        // two strings share exactly when they are equal as strings.
         var bearers: [String: [Int32]] = [:]
         var memberGroups = Set<Int32>()
+        var wanted: [[UInt8]: String] = [:]
+        var wantedLengths = Set<Int>()
+        for name in recordsByName.keys {
+            let composed = Array(name.precomposedStringWithCanonicalMapping.utf8)
+            wanted[composed] = name
+            wantedLengths.insert(composed.count)
+        }
+        var isNameOnly = [Bool](repeating: false, count: ids.count)
+        for record in pending { isNameOnly[Int(record.node)] = true }
         let labels = nodeAttributes[PersonField.label]
         let members = nodeAttributes[PersonField.member]
-        for p in 0..<ids.count where isPerson[p] && !nameOnly.contains(Int32(p)) {
-            if members?[p] == .bool(true) { memberGroups.insert(find(Int32(p))) }
-            guard let label = labels?.text(at: p) else { continue }
-            let folded = IdentityKey.fold(label)
-            guard recordsByName[folded] != nil else { continue }
-            let root = find(Int32(p))
-            if !(bearers[folded]?.contains(root) ?? false) { bearers[folded, default: []].append(root) }
+        let memberFlags: [Bool?]? = if case .bool(let flags)? = members?.values { flags } else { nil }
+        let strings = labels?.stringValues
+        let personCount = ids.count
+        // Folding a million labels is the work: chunks of persons on every core, each
+        // giving the persons that bear a wanted name and the members; then, in order, the
+        // groups they belong to.
+        let chunkSize = 1 << 16
+        // (The work throws nothing, so neither does the map.)
+        let found = try? ParallelWork.map(count: (personCount + chunkSize - 1) / chunkSize) { chunk -> (bearing: [(Int, String)], members: [Int]) in
+            var bearing: [(Int, String)] = []
+            var memberRows: [Int] = []
+            var folded: [UInt8] = []
+            func bears(_ label: UnsafeBufferPointer<UInt8>) -> String? {
+                folded.removeAll(keepingCapacity: true)
+                PersonBatch.Keys.fold(label, into: &folded)
+                // Below U+0300 no scalar composes or decomposes: such bytes are in NFC already.
+                if !folded.contains(where: { $0 >= 0xCC }) {
+                    return wantedLengths.contains(folded.count) ? wanted[folded] : nil
+                }
+                let composed = String(decoding: folded, as: UTF8.self).precomposedStringWithCanonicalMapping
+                return wanted[Array(composed.utf8)]
+            }
+            for p in chunk * chunkSize..<min(personCount, (chunk + 1) * chunkSize) where isPerson[p] && !isNameOnly[p] {
+                let isMember = if let memberFlags { p < memberFlags.count && memberFlags[p] == true } else { members?[p] == .bool(true) }
+                if isMember { memberRows.append(p) }
+                var name: String?
+                if let strings {
+                    name = strings.withUTF8(at: p) { bears($0) } ?? nil
+                } else if var text = labels?.text(at: p) {
+                    name = text.withUTF8 { bears($0) }
+                }
+                if let name { bearing.append((p, name)) }
+            }
+            return (bearing, memberRows)
+        }
+        for (bearing, memberRows) in found ?? [] {
+            for p in memberRows { memberGroups.insert(find(Int32(p))) }
+            for (p, name) in bearing {
+                let root = find(Int32(p))
+                if !(bearers[name]?.contains(root) ?? false) { bearers[name, default: []].append(root) }
+            }
         }
 
         for name in recordsByName.keys.sorted() {

@@ -10,8 +10,8 @@ import Foundation
 /// different keys with the same fingerprint stay two entries (a collision never merges
 /// two persons).
 ///
-/// - Complexity: O(length of the key) per look-up, amortised; 25 bytes per key plus its
-///   bytes, and 4 bytes per slot at a load factor of at most one half.
+/// - Complexity: O(length of the key) per look-up, amortised; 21 bytes per key plus its
+///   bytes, and 8 bytes per slot at a load factor of at most two thirds.
 @_spi(Testing) public struct IdentityKeyTable: Sendable {
     private var fingerprints: [UInt64] = []
     private var kinds: [IdentityKey.Kind] = []
@@ -19,8 +19,10 @@ import Foundation
     /// Bytes of every key, concatenated; key `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Slots hold an entry index + 1 (0 = empty); the capacity is a power of two.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Slots hold the high half of the key's slot hash and its entry index + 1 (0 =
+    /// empty), so that a probe passing over other keys' slots reads no entry; the
+    /// capacity is a power of two.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     /// The number of distinct keys.
     public var count: Int { owners.count }
@@ -35,7 +37,7 @@ import Foundation
         owners.reserveCapacity(count)
         starts.reserveCapacity(count + 1)
         var capacity = slots.count
-        while capacity < count * 2 { capacity *= 2 }
+        while 2 * capacity < 3 * count { capacity *= 2 }
         if capacity > slots.count { rehash(capacity) }
     }
 
@@ -57,26 +59,30 @@ import Foundation
         kind: IdentityKey.Kind, utf8: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, to node: Int32
     ) -> (previous: Int32?, entry: Int32) {
         let mask = slots.count - 1
-        var slot = Self.slot(of: fingerprint, kind: kind) & mask
+        let hash = Self.hash(of: fingerprint, kind: kind)
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = slots[slot]
-            if entry == 0 { break }
-            let index = Int(entry - 1)
-            if fingerprints[index] == fingerprint, kinds[index] == kind, equal(index, utf8) {
-                let previous = owners[index]
-                owners[index] = node
-                return (previous, Int32(index))
+            let content = slots[slot]
+            if content == 0 { break }
+            if content >> 32 == tag {
+                let index = Int(content & 0xFFFF_FFFF) - 1
+                if fingerprints[index] == fingerprint, kinds[index] == kind, equal(index, utf8) {
+                    let previous = owners[index]
+                    owners[index] = node
+                    return (previous, Int32(index))
+                }
             }
             slot = (slot + 1) & mask
         }
         let index = Int32(owners.count)
-        slots[slot] = index + 1
+        slots[slot] = tag << 32 | UInt64(index + 1)
         fingerprints.append(fingerprint)
         kinds.append(kind)
         owners.append(node)
         bytes.append(contentsOf: utf8)
         starts.append(bytes.count)
-        if owners.count * 2 > slots.count { rehash(slots.count * 2) }
+        if 3 * owners.count > 2 * slots.count { rehash(slots.count * 2) }
         return (nil, index)
     }
 
@@ -86,12 +92,16 @@ import Foundation
         let fingerprint = key.fingerprint
         return value.withUTF8 { utf8 -> Int32? in
             let mask = slots.count - 1
-            var slot = Self.slot(of: fingerprint, kind: key.kind) & mask
+            let hash = Self.hash(of: fingerprint, kind: key.kind)
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
-                let entry = slots[slot]
-                if entry == 0 { return nil }
-                let index = Int(entry - 1)
-                if fingerprints[index] == fingerprint, kinds[index] == key.kind, equal(index, utf8) { return owners[index] }
+                let content = slots[slot]
+                if content == 0 { return nil }
+                let index = Int(content & 0xFFFF_FFFF) - 1
+                if content >> 32 == hash >> 32, fingerprints[index] == fingerprint, kinds[index] == key.kind,
+                   equal(index, utf8) {
+                    return owners[index]
+                }
                 slot = (slot + 1) & mask
             }
         }
@@ -127,21 +137,22 @@ import Foundation
     }
 
     /// FNV-1a leaves the low bits of similar texts correlated: mix before masking.
-    private static func slot(of fingerprint: UInt64, kind: IdentityKey.Kind) -> Int {
+    private static func hash(of fingerprint: UInt64, kind: IdentityKey.Kind) -> UInt64 {
         var h = fingerprint ^ UInt64(kind.rank) &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33
-        return Int(truncatingIfNeeded: h)
+        return h
     }
 
     private mutating func rehash(_ capacity: Int) {
         slots = Array(repeating: 0, count: capacity)
         let mask = capacity - 1
         for index in 0..<owners.count {
-            var slot = Self.slot(of: fingerprints[index], kind: kinds[index]) & mask
+            let hash = Self.hash(of: fingerprints[index], kind: kinds[index])
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
         }
     }
 }

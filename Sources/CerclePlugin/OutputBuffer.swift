@@ -121,7 +121,9 @@ final class BackgroundFileWriter: @unchecked Sendable {
     private let descriptor: Int32
     private let name: String
     private let queue = DispatchQueue(label: "cercle.output")
-    private let slots = DispatchSemaphore(value: 3)
+    /// Blocks that may wait at a time. Created at zero and signalled up: libdispatch traps
+    /// when a semaphore is freed below the value it was created with.
+    private let slots = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     /// Guarded by `lock`: the first error, and emptied blocks to fill again.
     private var failure: Error?
@@ -139,6 +141,7 @@ final class BackgroundFileWriter: @unchecked Sendable {
     init(descriptor: Int32, name: String) {
         self.descriptor = descriptor
         self.name = name
+        for _ in 0..<3 { slots.signal() }
         #if os(Linux) && (arch(x86_64) || arch(arm64))
         let flags = fcntl(descriptor, F_GETFL)
         direct = flags >= 0 && fcntl(descriptor, F_SETFL, flags | Self.directFlag) == 0
