@@ -132,6 +132,14 @@ extension AttributeColumn {
             value.withUTF8 { append(utf8: $0) }
         }
 
+        /// Appends a row holding the value of row `row` (sharing its bytes).
+        ///
+        /// - Complexity: O(1).
+        public mutating func append(copyOf row: Int) {
+            starts.append(starts[row])
+            lengths.append(lengths[row])
+        }
+
         /// Appends `count` missing values.
         public mutating func appendMissing(count: Int = 1) {
             if count == 1 {
@@ -303,6 +311,23 @@ extension AttributeColumn {
             }
         }
 
+        /// The number of items of the list at `row`, or `nil` when it is missing or `row` is
+        /// past the end.
+        @inlinable
+        public func itemCount(at row: Int) -> Int? {
+            guard row < itemCounts.count, itemCounts[row] >= 0 else { return nil }
+            return Int(itemCounts[row])
+        }
+
+        /// Calls `body` with the UTF-8 bytes of item `index` of the list at `row`.
+        @inlinable
+        public func withItem<R>(_ index: Int, ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            let item = firstItems[row] + index
+            let start = itemStarts[item]
+            let length = Int(itemLengths[item])
+            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+        }
+
         /// Calls `body` with every row's reader, for loops over many rows.
         @inlinable
         public func withRows<R>(_ body: (Rows) throws -> R) rethrows -> R {
@@ -371,6 +396,14 @@ extension AttributeColumn {
             let (first, items) = store(list)
             firstItems.append(first)
             itemCounts.append(items)
+        }
+
+        /// Appends a row holding the list of row `row` (sharing its items).
+        ///
+        /// - Complexity: O(1).
+        public mutating func append(copyOf row: Int) {
+            firstItems.append(firstItems[row])
+            itemCounts.append(itemCounts[row])
         }
 
         /// Appends `count` missing values.

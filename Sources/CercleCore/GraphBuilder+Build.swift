@@ -82,24 +82,27 @@ extension GraphBuilder {
         var mergedOf = [Int32](repeating: -1, count: rawCount)
         var edgeU: [Int32] = []
         var edgeV: [Int32] = []
-        var explicitWeight: [Double] = []
-        var firstRaw: [Int] = []
+        // Explicit weights first (NaN: none); the tie-strength model fills the others below.
+        var edgeWeight: [Double] = []
         edgeU.reserveCapacity(keptCount)
         edgeV.reserveCapacity(keptCount)
-        explicitWeight.reserveCapacity(keptCount)
-        firstRaw.reserveCapacity(keptCount)
+        edgeWeight.reserveCapacity(keptCount)
         let hasContact = !edgeChannels.isEmpty
         var channels: [UInt16] = []
         var origins: [UInt8] = []
         var since: [Double] = []
+        if hasContact {
+            channels.reserveCapacity(keptCount)
+            origins.reserveCapacity(keptCount)
+            since.reserveCapacity(keptCount)
+        }
         for raw in order {
             let r = Int(raw)
             let u = us[r], v = vs[r]
             if edgeU.last != u || edgeV.last != v || edgeU.isEmpty {
                 edgeU.append(u)
                 edgeV.append(v)
-                explicitWeight.append(.nan)
-                firstRaw.append(r)
+                edgeWeight.append(.nan)
                 if hasContact {
                     channels.append(0)
                     origins.append(1)
@@ -109,7 +112,7 @@ extension GraphBuilder {
             let e = edgeU.count - 1
             mergedOf[r] = Int32(e)
             let w = edgeWeights[r]
-            if !w.isNaN { explicitWeight[e] = explicitWeight[e].isNaN ? w : explicitWeight[e] + w }
+            if !w.isNaN { edgeWeight[e] = edgeWeight[e].isNaN ? w : edgeWeight[e] + w }
             if hasContact, r >= edgeChannels.count {
                 origins[e] = 0  // a plain edge is an observed one
             } else if hasContact {
@@ -123,7 +126,6 @@ extension GraphBuilder {
 
         let log = makeInteractionLog(edgeCount: m, mergedOf: mergedOf, swapped: swapped)
         let reference = asOf ?? latestDate ?? Date(timeIntervalSince1970: 0)
-        var edgeWeight = explicitWeight
         // Without events a tie's strength is its channels' prior alone (no activity, so
         // neither its date nor "now" counts): computed once per channel set.
         var eventlessStrength: [UInt16: Double] = [:]
@@ -407,26 +409,32 @@ extension GraphBuilder {
         log: InteractionLog
     ) {
         let m = channels.count
-        // Typed arrays filled directly, and one shared list of names per channel set: a
-        // million ties had made a million identical `["linkedin"]` arrays.
-        var channelLists = [[String]?](repeating: nil, count: m)
+        // Columns filled directly; a tie whose channels or origin are those of the tie
+        // before shares its value (a million LinkedIn ties, one `["linkedin"]`).
+        var channelLists = AttributeColumn.StringLists()
+        var originTexts = AttributeColumn.Strings()
+        channelLists.reserveCapacity(rows: m, bytes: 0)
+        originTexts.reserveCapacity(rows: m, bytes: 0)
         var counts = [Int?](repeating: nil, count: m)
         var firsts = [Date?](repeating: nil, count: m)
         var lasts = [Date?](repeating: nil, count: m)
-        var originTexts = [String?](repeating: nil, count: m)
-        var namesOfSet: [UInt16: [String]] = [:]
-        let observed = TieOrigin.observed.rawValue
-        let inferred = TieOrigin.inferred.rawValue
+        var previousSet: UInt16?
+        var previousOrigin: UInt8?
         for e in 0..<m {
             let tieEvents = log.events(ofEdge: e)
             var set = ChannelSet(rawValue: channels[e])
             for event in tieEvents { set.insert(ChannelSet(event.channel)) }
-            if let names = namesOfSet[set.rawValue] {
-                channelLists[e] = names
+            if set.rawValue == previousSet {
+                channelLists.append(copyOf: e - 1)
             } else {
-                let names = set.names
-                namesOfSet[set.rawValue] = names
-                channelLists[e] = names
+                channelLists.append(set.names)
+                previousSet = set.rawValue
+            }
+            if origins[e] == previousOrigin {
+                originTexts.append(copyOf: e - 1)
+            } else {
+                originTexts.append(origins[e] == 0 ? TieOrigin.observed.rawValue : TieOrigin.inferred.rawValue)
+                previousOrigin = origins[e]
             }
             counts[e] = tieEvents.count
             let tieSince = since[e].isNaN ? nil : since[e]
@@ -439,7 +447,6 @@ extension GraphBuilder {
             }
             if let first { firsts[e] = Date(timeIntervalSince1970: first) }
             if let last { lasts[e] = Date(timeIntervalSince1970: last) }
-            originTexts[e] = origins[e] == 0 ? observed : inferred
         }
         let channelColumn = AttributeColumn(name: TieField.channels, lists: channelLists)
         let countColumn = AttributeColumn(name: TieField.interactions, storage: .integer(counts))

@@ -96,17 +96,14 @@ private struct ListColumn: Sendable {
 
     /// Appends `,"<member>":[…]` when the row has a non-empty list.
     func write(_ member: StaticString, _ row: Int, to json: inout JSONBytes) {
-        guard let values, row < values.count else { return }
-        values.withRows { rows in
-            guard let count = rows.itemCount(at: row), count > 0 else { return }
-            json.raw(member)
-            json.raw(byte: 0x5B)
-            for index in 0..<count {
-                if index > 0 { json.raw(byte: 0x2C) }
-                json.string(utf8: rows.item(index, ofRow: row))
-            }
-            json.raw(byte: 0x5D)
+        guard let values, let count = values.itemCount(at: row), count > 0 else { return }
+        json.raw(member)
+        json.raw(byte: 0x5B)
+        for index in 0..<count {
+            if index > 0 { json.raw(byte: 0x2C) }
+            values.withItem(index, ofRow: row) { json.string(utf8: $0) }
         }
+        json.raw(byte: 0x5D)
     }
 }
 

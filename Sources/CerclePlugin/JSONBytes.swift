@@ -45,7 +45,24 @@ public struct JSONBytes {
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         var clean = 0
-        while clean < utf8.count {
+        let count = utf8.count
+        if let base = utf8.baseAddress {
+            // Eight bytes at a time: does any lie below 0x20, or equal `"` or `\`? The
+            // classic tests for a zero byte and a byte below n (n <= 0x80), which tell
+            // exactly whether there is one (not which).
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while clean + 8 <= count {
+                let word = UnsafeRawPointer(base + clean).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let control = (word &- ones &* 0x20) & ~word
+                let flags = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                if flags & highs != 0 { break }
+                clean += 8
+            }
+        }
+        while clean < count {
             let byte = utf8[clean]
             if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
             clean += 1
@@ -124,9 +141,19 @@ public struct JSONBytes {
     /// Appends a date as a string literal in ``AttributeValue/format(_:)-(Date)``'s form.
     public mutating func date(_ date: Date) {
         bytes.append(0x22)
-        AttributeValue.appendFormatted(date, to: &bytes)
+        // A tie's first and last contact are often one day: print each run once.
+        let seconds = date.timeIntervalSince1970
+        if seconds.bitPattern != lastDate || lastDateText.isEmpty {
+            lastDate = seconds.bitPattern
+            lastDateText.removeAll(keepingCapacity: true)
+            AttributeValue.appendFormatted(date, to: &lastDateText)
+        }
+        bytes.append(contentsOf: lastDateText)
         bytes.append(0x22)
     }
+
+    private var lastDate: UInt64 = 0
+    private var lastDateText: [UInt8] = []
 
     /// Appends an attribute value as ``AttributeValue/json`` serialises it: dates as ISO
     /// 8601 text, lists as arrays, non-finite doubles as the text `inf`, `-inf` or `nan`.

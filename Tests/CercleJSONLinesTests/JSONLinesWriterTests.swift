@@ -38,6 +38,28 @@ struct JSONLinesWriterTests {
         #expect((try? JSONValue.parse(json.bytes)) == .string(text))
     }
 
+    @Test("a character to escape is found wherever it lies in an eight-byte word")
+    func escapesAtEveryOffset() {
+        for special in ["\"", "\\", "\n", "\u{1F}", "\u{0}", "\t"] {
+            for offset in 0..<20 {
+                for length in [offset + 1, offset + 9, 40] {
+                    var text = String(repeating: "a", count: length)
+                    let index = text.index(text.startIndex, offsetBy: offset)
+                    text.replaceSubrange(index...index, with: special)
+                    for variant in [text, "é" + text, text + "ü"] {
+                        var json = JSONBytes()
+                        json.string(variant)
+                        #expect(String(decoding: json.bytes, as: UTF8.self) == JSONValue.quoted(variant), "\(variant.debugDescription)")
+                    }
+                }
+            }
+        }
+        // Bytes from 0x80 up are never escaped, whatever their neighbours.
+        var json = JSONBytes()
+        json.string("ÿÿÿÿÿÿÿÿ\u{7F}\u{80}")
+        #expect(String(decoding: json.bytes, as: UTF8.self) == JSONValue.quoted("ÿÿÿÿÿÿÿÿ\u{7F}\u{80}"))
+    }
+
     @Test("numbers print as JSONValue prints them (non-finite as null)", arguments: numbers)
     func number(value: Double) {
         var json = JSONBytes()
