@@ -30,7 +30,17 @@ extension GraphBuilder {
         let sourceName = sources[source.index].name
         var entries: [Int32] = []
         var id: [UInt8] = []
+        // The key table's slots of the next rows are read ahead, a few hundred keys at a
+        // time, so that their cache misses overlap.
+        let ahead = 128
+        var warmed = 0
         for row in 0..<batch.count {
+            if row >= warmed {
+                let last = min(batch.count, row + ahead)
+                keyOwner.warmth &+= keyOwner.warm(keys.keys(ofRow: row).lowerBound..<keys.firstKeys[last],
+                                                  fingerprints: keys.fingerprints, kinds: keys.kinds)
+                warmed = last
+            }
             let rowKeys = keys.keys(ofRow: row)
             batch.id(of: row, keys: keys, into: &id)
             let line = batch.line(of: row)

@@ -255,31 +255,44 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// Appends the profile-URL key of the UTF-8 text `utf8` to `out` (see
     /// ``normalizedURL(_:)``). `out` keeps its former bytes unless `.key` is returned.
     static func normalizeURL(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Normalisation {
-        let base = out.count
-        guard appendTrimmedLowercasedASCII(utf8, to: &out) else {
-            out.removeSubrange(base...)
-            return .needsUnicode
-        }
-        let kept = out.withUnsafeBufferPointer { all in urlCore(UnsafeBufferPointer(rebasing: all[base...])) }
-        guard let kept else {
-            out.removeSubrange(base...)
-            return .none
-        }
-        out.removeSubrange((base + kept.upperBound)...)
-        out.removeSubrange(base..<base + kept.lowerBound)
+        // The key's range is found in the text itself (scheme and `www.` compared without
+        // case); only its bytes are copied, lower-cased.
+        var start = 0
+        var end = utf8.count
+        while start < end, utf8[start] == 0x20 || (0x09...0x0D).contains(utf8[start]) { start += 1 }
+        while end > start, utf8[end - 1] == 0x20 || (0x09...0x0D).contains(utf8[end - 1]) { end -= 1 }
+        for index in start..<end where utf8[index] >= 0x80 { return .needsUnicode }
+        guard let core = urlCore(UnsafeBufferPointer(rebasing: utf8[start..<end]), lowerCasing: true) else { return .none }
+        out.reserveCapacity(out.count + core.count)
+        for index in core { out.append(asciiLowercase(utf8[start + index])) }
         return .key
+    }
+
+    @inline(__always)
+    static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
     /// The part of a trimmed, lower-cased URL that is its key: without `https://` and
     /// then `http://`, `www.`, what follows `?` or `#`, and final slashes; `nil` if empty.
-    static func urlCore(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    ///
+    /// - Parameter lowerCasing: compare the prefixes as if the text were lower-cased
+    ///   (it is ASCII and not lower-cased yet).
+    static func urlCore(_ bytes: UnsafeBufferPointer<UInt8>, lowerCasing: Bool = false) -> Range<Int>? {
+        func starts(with prefix: [UInt8], at start: Int) -> Bool {
+            guard bytes.count - start >= prefix.count else { return false }
+            for (offset, byte) in prefix.enumerated() {
+                let actual = lowerCasing ? asciiLowercase(bytes[start + offset]) : bytes[start + offset]
+                if actual != byte { return false }
+            }
+            return true
+        }
         var start = 0
         var end = bytes.count
-        for scheme in [httpsBytes, httpBytes]
-        where end - start >= scheme.count && bytes[start..<start + scheme.count].elementsEqual(scheme) {
+        for scheme in [httpsBytes, httpBytes] where starts(with: scheme, at: start) {
             start += scheme.count
         }
-        if end - start >= 4, bytes[start..<start + 4].elementsEqual(wwwBytes) { start += 4 }
+        if starts(with: wwwBytes, at: start) { start += 4 }
         if let cut = bytes[start..<end].firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { end = cut }
         while end > start, bytes[end - 1] == 0x2F { end -= 1 }
         return start < end ? start..<end : nil
@@ -350,47 +363,99 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// `false` for ``foldUnicode(_:)`` to decide.
     static func fold(utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
         let base = bytes.count
-        var pendingSpace = false
-        var index = 0
         let count = utf8.count
-        while index < count {
-            let lead = utf8[index]
-            if lead < 0x80 {
-                index += 1
-                switch lead {
-                case 0x61...0x7A, 0x30...0x39:
-                    if pendingSpace, bytes.count > base { bytes.append(0x20) }
+        // Written through a pointer into room made first: an ASCII byte writes at most
+        // itself and a space, a two-byte scalar at most ``latinFoldingMaximum`` bytes and
+        // a space.
+        bytes.append(contentsOf: repeatElement(0, count: count * (latinFoldingMaximum + 2) / 2 + 2))
+        let end = bytes.withUnsafeMutableBufferPointer { out -> Int? in
+            var written = base
+            var pendingSpace = false
+            var index = 0
+            while index < count {
+                let lead = utf8[index]
+                if lead < 0x80 {
+                    index += 1
+                    var folded = lead
+                    switch lead {
+                    case 0x61...0x7A, 0x30...0x39: break
+                    case 0x41...0x5A: folded = lead + 0x20
+                    case 0x09...0x0D, 0x20, 0x2C, 0x2D, 0x2E:
+                        pendingSpace = true
+                        continue
+                    default:
+                        continue
+                    }
+                    guard written + 2 <= out.count else { return nil }  // never, by the room made
+                    if pendingSpace, written > base {
+                        out[written] = 0x20
+                        written += 1
+                    }
                     pendingSpace = false
-                    bytes.append(lead)
-                case 0x41...0x5A:
-                    if pendingSpace, bytes.count > base { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes.append(lead + 0x20)
-                case 0x09...0x0D, 0x20, 0x2C, 0x2D, 0x2E:
-                    pendingSpace = true
-                default:
-                    break
+                    out[written] = folded
+                    written += 1
+                    continue
                 }
-                continue
-            }
-            // Two-byte sequences encode U+0080–U+07FF; only those below U+0250 are tabled.
-            guard lead >= 0xC2, lead <= 0xC9, index + 1 < count, utf8[index + 1] & 0xC0 == 0x80 else { return false }
-            let value = Int(lead & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
-            guard value < 0x250 else { return false }
-            index += 2
-            for segment in latinFolding[value - 0x80] {
-                switch segment {
-                case .keep(let folded):
-                    if pendingSpace, bytes.count > base { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes += folded
-                case .separator:
-                    pendingSpace = true
+                // Two-byte sequences encode U+0080–U+07FF; only those below U+0250 are tabled.
+                guard lead >= 0xC2, lead <= 0xC9, index + 1 < count, utf8[index + 1] & 0xC0 == 0x80 else { return nil }
+                let value = Int(lead & 0x1F) << 6 | Int(utf8[index + 1] & 0x3F)
+                guard value < 0x250 else { return nil }
+                index += 2
+                // The scalar's folding: kept bytes, a 0 for each word separator.
+                let table = latinFoldingBytes
+                var startOfRun = true
+                for offset in latinFoldingStarts[value - 0x80]..<latinFoldingStarts[value - 0x80 + 1] {
+                    let byte = table[offset]
+                    if byte == 0 {
+                        pendingSpace = true
+                        startOfRun = true
+                        continue
+                    }
+                    guard written + 2 <= out.count else { return nil }  // never, by the room made
+                    if startOfRun {
+                        if pendingSpace, written > base {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        startOfRun = false
+                    }
+                    out[written] = byte
+                    written += 1
                 }
             }
+            return written
         }
+        guard let end else { return false }
+        bytes.removeSubrange(end...)
         return true
     }
+
+    /// ``latinFolding`` flattened for ``fold(utf8:into:)``: scalar `v`'s segments are
+    /// `latinFoldingBytes[latinFoldingStarts[v - 0x80] ..< latinFoldingStarts[v - 0x7F]]`,
+    /// a kept segment as its bytes, a separator as a 0.
+    static let latinFoldingBytes: [UInt8] = latinFolding.flatMap { segments in
+        segments.flatMap { segment -> [UInt8] in
+            switch segment {
+            case .keep(let bytes): bytes
+            case .separator: [0]
+            }
+        }
+    }
+
+    static let latinFoldingStarts: [Int] = latinFolding.reduce(into: [0]) { starts, segments in
+        let length = segments.reduce(0) { total, segment in
+            switch segment {
+            case .keep(let bytes): total + bytes.count
+            case .separator: total + 1
+            }
+        }
+        starts.append((starts.last ?? 0) + length)
+    }
+
+    /// The most bytes one scalar of U+0080–U+024F folds to (its kept bytes and the
+    /// spaces its separators may bring: at most one per entry of its folding).
+    static let latinFoldingMaximum: Int = zip(latinFoldingStarts.dropFirst(), latinFoldingStarts).map { $0 - $1 }.max() ?? 0
 
     /// The reference definition of ``fold(_:)``, through Foundation's case and diacritic
     /// folding; the fast paths must agree with it.

@@ -107,6 +107,24 @@ import Foundation
         }
     }
 
+    /// Reads the slots where these keys would be looked up, so that the look-ups soon
+    /// after find them in the cache: reads that do not depend on each other are fetched
+    /// together, where look-ups one after another wait for each miss in turn (a slot of a
+    /// table of millions is a miss; it was 85 % of a look-up's time).
+    ///
+    /// - Returns: a value to keep, so that the reads are made.
+    public func warm(_ keys: Range<Int>, fingerprints: [UInt64], kinds: [IdentityKey.Kind]) -> UInt64 {
+        let mask = slots.count - 1
+        var sum: UInt64 = 0
+        for key in keys {
+            sum &+= slots[Int(truncatingIfNeeded: Self.hash(of: fingerprints[key], kind: kinds[key])) & mask]
+        }
+        return sum
+    }
+
+    /// Where callers of ``warm(_:fingerprints:kinds:)`` leave its result.
+    public var warmth: UInt64 = 0
+
     /// The fingerprint of the key of entry `entry`.
     public func fingerprint(ofEntry entry: Int32) -> UInt64 { fingerprints[Int(entry)] }
 

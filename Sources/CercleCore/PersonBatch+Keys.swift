@@ -100,14 +100,23 @@ extension PersonBatch {
         private mutating func commit(_ kind: IdentityKey.Kind) {
             let start = ends.last ?? 0
             guard bytes.count > start else { return }
-            var fingerprint: UInt64
-            if bytes[start...].contains(where: { $0 >= 0xCC }) {
+            // One pass: the fingerprint, and whether a scalar from U+0300 up (lead byte 0xCC
+            // or more) asks for composition, as IdentityKey.init checks.
+            let (hash, composed) = bytes.withUnsafeBufferPointer { all -> (UInt64, Bool) in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                var high: UInt8 = 0
+                for byte in UnsafeBufferPointer(rebasing: all[start...]) {
+                    high = max(high, byte)
+                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                }
+                return (hash, high < 0xCC)
+            }
+            var fingerprint = hash
+            if !composed {
                 let key = IdentityKey(kind: kind, value: String(decoding: bytes[start...], as: UTF8.self))
                 bytes.removeSubrange(start...)
                 bytes += key.value.utf8
                 fingerprint = key.fingerprint
-            } else {
-                fingerprint = bytes.withUnsafeBufferPointer { IdentityKey.fingerprint(utf8: UnsafeBufferPointer(rebasing: $0[start...])) }
             }
             for key in (firstKeys.last ?? 0)..<kinds.count where kinds[key] == kind && fingerprints[key] == fingerprint {
                 let earlier = key == 0 ? 0 : ends[key - 1]

@@ -148,6 +148,11 @@ public struct CSVReader: Sendable {
                     var closed = false
                     var escapes = false
                     while position < count {
+                        // Eight bytes at a time past text with neither a quote nor a line feed.
+                        if position + 8 <= count, !Self.hasQuoteOrLineFeed(Self.word(buffer, at: position)) {
+                            position += 8
+                            continue
+                        }
                         let byte = buffer[position]
                         if byte == 0x22 {
                             if position + 1 < count, buffer[position + 1] == 0x22 {
@@ -179,6 +184,13 @@ public struct CSVReader: Sendable {
                     }
                 } else {
                     let start = position
+                    // Eight bytes at a time past text with no delimiter and no line end.
+                    let delimiters = Self.ones &* UInt64(delimiter)
+                    while position + 8 <= count {
+                        let word = Self.word(buffer, at: position)
+                        if Self.hasZeroByte(word ^ delimiters) || Self.hasLineEnd(word) { break }
+                        position += 8
+                    }
                     while position < count {
                         let byte = buffer[position]
                         if byte == delimiter || byte == 0x0A { break }
@@ -208,6 +220,31 @@ public struct CSVReader: Sendable {
         self.line = line
         try result.get()
         return true
+    }
+
+    // MARK: Eight bytes at a time
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    @inline(__always)
+    static func word(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> UInt64 {
+        UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + position).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether a byte of `word` is zero (exact as a yes or no; not which byte).
+    @inline(__always)
+    static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & (ones &* 0x80) != 0
+    }
+
+    @inline(__always)
+    static func hasLineEnd(_ word: UInt64) -> Bool {
+        hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
+    }
+
+    @inline(__always)
+    static func hasQuoteOrLineFeed(_ word: UInt64) -> Bool {
+        hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x0A))
     }
 
     /// Calls `body` with the bytes of a field found by ``scan(into:)``: unquoted, with
