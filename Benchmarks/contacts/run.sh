@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Reproduces the figures of Benchmarks/contacts.md: a 1M-row LinkedIn Connections.csv and
-# a ~600 MB mbox, imported with the release build of `cercle`, plus the mbox header
-# scanner alone.
+# a ~600 MB mbox, imported with the release build of `cercle` (on every core, then on one),
+# the mbox header scanner alone, and the peers an analyst would use instead (NetworkX and
+# igraph reading the CSV, Python's mailbox module reading the headers), interleaved.
 #
 #   Benchmarks/contacts/run.sh                 # RUNS=3; files in /tmp/cercle-contacts-bench
 #   RUNS=5 ROWS=1000000 MBOX_MB=1000 BENCH_DIR=/scratch Benchmarks/contacts/run.sh
+#   PEERS=0 Benchmarks/contacts/run.sh         # Cercle alone
 #
-# Needs: a release build (swift build -c release), python3, /usr/bin/time.
+# Needs: a release build (swift build -c release), python3 with networkx and igraph
+# (Scripts/setup-system.sh --test installs them), /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 DIR=${BENCH_DIR:-/tmp/cercle-contacts-bench}
 RUNS=${RUNS:-3}
+PEERS=${PEERS:-1}
 ROWS=${ROWS:-1000000}
 MBOX_MB=${MBOX_MB:-600}
 CERCLE=$ROOT/.build/release/cercle
@@ -42,10 +46,18 @@ if [ ! -s "$MBOX" ]; then
 fi
 ls -l "$MBOX" | awk '{print "== mailbox.mbox: " $5 " bytes"}'
 
-echo "== LinkedIn: cercle import Connections.csv -o x.jsonl ($RUNS runs)"
+echo "== LinkedIn: cercle import Connections.csv -o x.jsonl, every core and one core, interleaved ($RUNS runs)"
 for run in $(seq "$RUNS"); do
     timed "cercle import Connections.csv -o x.jsonl" "$CERCLE" import "$CSV" -o "$DIR/x.jsonl" --quiet --timings
+    timed "CERCLE_THREADS=1 cercle import Connections.csv -o x.jsonl" env CERCLE_THREADS=1 "$CERCLE" import "$CSV" -o "$DIR/x.jsonl" --quiet --timings
 done
+if [ "$PEERS" = 1 ]; then
+    echo "== LinkedIn peers: the CSV read into NetworkX and igraph graphs (in-process time in the JSON; no output file)"
+    for run in $(seq "$RUNS"); do
+        timed "networkx: Connections.csv into a graph" python3 Benchmarks/contacts/peers.py linkedin networkx "$CSV"
+        timed "igraph: Connections.csv into a graph" python3 Benchmarks/contacts/peers.py linkedin igraph "$CSV"
+    done
+fi
 
 echo "== mbox: cercle import mailbox.mbox -o m.gv ($RUNS runs; --timings separates reading from writing)"
 for run in $(seq "$RUNS"); do
@@ -63,3 +75,7 @@ swiftc -O -wmo -parse-as-library Benchmarks/contacts/MboxScanBaseline.swift "$DI
 for run in $(seq "$RUNS"); do
     timed "MboxReader scan of mailbox.mbox" "$DIR/mbox-scan" "$MBOX"
 done
+if [ "$PEERS" = 1 ]; then
+    echo "== mbox peer: Python's mailbox module reading the same headers (one run)"
+    timed "python mailbox: headers of mailbox.mbox" python3 Benchmarks/contacts/peers.py mbox python "$MBOX"
+fi

@@ -261,20 +261,6 @@ public struct AttributeColumn: Sendable, Equatable {
         return true
     }
 
-    /// Stores the UTF-8 text `utf8` at `index` of a string column (nothing for a column of
-    /// another type).
-    mutating func setString(utf8: UnsafeBufferPointer<UInt8>, at index: Int) {
-        guard case .string(var values) = storage else { return }
-        storage = .integer([]); values.set(utf8: utf8, at: index); storage = .string(values)
-    }
-
-    /// Stores a list of `count` UTF-8 texts at `index` of a string-list column (nothing
-    /// for a column of another type).
-    mutating func setStringList(count: Int, at index: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
-        guard case .stringList(var values) = storage else { return }
-        storage = .integer([]); values.set(count: count, at: index, items); storage = .stringList(values)
-    }
-
     /// Calls `body` with the values of a string column (not at all for a column of
     /// another type).
     mutating func withStrings(_ body: (inout Strings) -> Void) {

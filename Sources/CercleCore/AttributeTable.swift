@@ -137,18 +137,6 @@ public struct AttributeTable: Sendable, Equatable {
         for index in columns.indices { columns[index].pad(to: self.rowCount) }
     }
 
-    /// Stores the UTF-8 text `utf8` at `row` of the string column at `position`, growing
-    /// that column alone: ``evenOut(rowCount:)`` must follow.
-    mutating func setString(utf8: UnsafeBufferPointer<UInt8>, at row: Int, column position: Int) {
-        columns[position].setString(utf8: utf8, at: row)
-    }
-
-    /// Stores a list of `count` UTF-8 texts at `row` of the string-list column at
-    /// `position`, growing that column alone: ``evenOut(rowCount:)`` must follow.
-    mutating func setStringList(count: Int, at row: Int, column position: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
-        columns[position].setStringList(count: count, at: row, items)
-    }
-
     /// Calls `body` with the values of the string column at `position`, to store many at
     /// once (growing that column alone: ``evenOut(rowCount:)`` must follow).
     mutating func withStrings(column position: Int, _ body: (inout AttributeColumn.Strings) -> Void) {
