@@ -49,7 +49,7 @@ public struct LinkedInConnectionsImporter: GraphImporter {
     public func read(_ input: ImportInput, into context: inout ImportContext) throws {
         let data = try input.bytes()
         // A connection takes about a hundred bytes; reserving spares rehashing a million keys.
-        context.builder.reservePersons(data.count / 100, textBytes: data.count, in: context.source)
+        context.builder.reservePersons(data.count / 100, in: context.source)
         var reader = CSVReader(data: data, file: input.displayName, delimiter: 0x2C)
         if reader.encoding != .utf8 { context.note("read as \(reader.encoding.rawValue)") }
         guard let header = try Self.findHeader(&reader, required: ["first name", "last name", "connected on"]) else {

@@ -13,7 +13,9 @@ extension AttributeColumn {
     /// value. A value equal to the one stored last shares its span (the source of every
     /// person of a file, the organisation of consecutive colleagues), and an overwritten
     /// row leaves its old bytes unreferenced until the column is gathered or rebuilt.
-    /// Two columns are equal when their rows hold equal values, whatever their buffers.
+    /// Two columns are equal when their rows hold the same values, byte for byte, whatever
+    /// their buffers (stricter than `String` equality, which calls canonically equivalent
+    /// texts equal).
     ///
     /// - Complexity: 12 bytes per row plus the bytes of the distinct consecutive values.
     public struct Strings: Sendable, Equatable {
@@ -39,10 +41,18 @@ extension AttributeColumn {
         @inlinable public var count: Int { lengths.count }
 
         /// Reserves room for `rows` rows and `bytes` bytes of values in all.
+        ///
+        /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
         public mutating func reserveCapacity(rows: Int, bytes: Int) {
             starts.reserveCapacity(rows)
             lengths.reserveCapacity(rows)
             self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Reserves room for `growth` times the bytes stored.
+        mutating func reserveText(growth: Double) {
+            let wanted = Int(Double(bytes.count) * growth)
+            if wanted > bytes.capacity { bytes.reserveCapacity(wanted) }
         }
 
         /// Whether row `row` holds a value.
@@ -100,10 +110,10 @@ extension AttributeColumn {
             @inlinable public var count: Int { lengths.count }
 
             /// The UTF-8 bytes of the value at `row`, or `nil` when it is missing or
-            /// `row` is past the end.
+            /// `row` is out of range.
             @inlinable
             public subscript(row: Int) -> UnsafeBufferPointer<UInt8>? {
-                guard row < lengths.count else { return nil }
+                guard UInt(bitPattern: row) < UInt(lengths.count) else { return nil }
                 let length = Int(lengths[row])
                 guard length >= 0 else { return nil }
                 return UnsafeBufferPointer(rebasing: bytes[starts[row]..<starts[row] + length])
@@ -113,6 +123,8 @@ extension AttributeColumn {
         // MARK: Writing
 
         /// Appends a row holding `utf8` (valid UTF-8), or a missing value.
+        ///
+        /// - Complexity: amortised O(*k*) for *k* bytes.
         public mutating func append(utf8: UnsafeBufferPointer<UInt8>?) {
             guard let utf8 else {
                 appendMissing()
@@ -153,6 +165,9 @@ extension AttributeColumn {
 
         /// Stores `utf8` at `row` (growing the column with missing values as needed), or
         /// makes the row missing.
+        /// The bytes must not lie in this column's own buffer.
+        ///
+        /// - Complexity: amortised O(*k*) for *k* bytes, plus the rows added.
         public mutating func set(utf8: UnsafeBufferPointer<UInt8>?, at row: Int) {
             if row >= count {
                 appendMissing(count: row - count)
@@ -198,10 +213,19 @@ extension AttributeColumn {
         }
 
         /// A column whose row `i` is this column's row `indices[i]` (`-1` or an index past
-        /// the end gives a missing value). The bytes are shared, not copied.
+        /// the end gives a missing value). The bytes are shared, not copied, unless the
+        /// result is much smaller than the column (a subgraph), whose values are then copied
+        /// so that it does not keep the whole buffer alive.
         ///
-        /// - Complexity: O(*k*) for *k* indices.
+        /// - Complexity: O(*k*) for *k* indices (plus their bytes when copied).
         public func gathering(_ indices: [Int]) -> Strings {
+            if 4 * indices.count < count {
+                var small = Strings()
+                withRows { rows in
+                    for index in indices { small.append(utf8: rows[index]) }
+                }
+                return small
+            }
             var result = Strings()
             result.bytes = bytes
             result.starts.reserveCapacity(indices.count)
@@ -261,7 +285,8 @@ extension AttributeColumn {
     ///
     /// As ``Strings``: a list equal to the one stored last shares its items (the
     /// `sources` of every person of a file, the `channels` of a million LinkedIn ties),
-    /// and a count of -1 marks a missing value (an empty list is a value).
+    /// a count of -1 marks a missing value (an empty list is a value), and equality is by
+    /// the items' bytes.
     ///
     /// - Complexity: 12 bytes per row and per distinct item, plus the items' bytes.
     public struct StringLists: Sendable, Equatable {
@@ -288,13 +313,26 @@ extension AttributeColumn {
         /// The number of rows, missing values included.
         @inlinable public var count: Int { itemCounts.count }
 
-        /// Reserves room for `rows` rows of `rows` items in all, and `bytes` bytes of items.
+        /// Reserves room for `rows` rows of about one item each, and `bytes` bytes of items.
+        ///
+        /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
         public mutating func reserveCapacity(rows: Int, bytes: Int) {
             firstItems.reserveCapacity(rows)
             itemCounts.reserveCapacity(rows)
             itemStarts.reserveCapacity(rows)
             itemLengths.reserveCapacity(rows)
             self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Reserves room for `growth` times the items and bytes stored.
+        mutating func reserveText(growth: Double) {
+            let wanted = Int(Double(bytes.count) * growth)
+            if wanted > bytes.capacity { bytes.reserveCapacity(wanted) }
+            let items = Int(Double(itemStarts.count) * growth)
+            if items > itemStarts.capacity {
+                itemStarts.reserveCapacity(items)
+                itemLengths.reserveCapacity(items)
+            }
         }
 
         /// Whether row `row` holds a list (perhaps an empty one).
@@ -312,16 +350,19 @@ extension AttributeColumn {
         }
 
         /// The number of items of the list at `row`, or `nil` when it is missing or `row` is
-        /// past the end.
+        /// out of range.
         @inlinable
         public func itemCount(at row: Int) -> Int? {
-            guard row < itemCounts.count, itemCounts[row] >= 0 else { return nil }
+            guard UInt(bitPattern: row) < UInt(itemCounts.count), itemCounts[row] >= 0 else { return nil }
             return Int(itemCounts[row])
         }
 
         /// Calls `body` with the UTF-8 bytes of item `index` of the list at `row`.
+        ///
+        /// - Precondition: `index < itemCount(at: row)`.
         @inlinable
         public func withItem<R>(_ index: Int, ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            precondition(UInt(bitPattern: index) < UInt(itemCount(at: row) ?? 0), "item \(index) of row \(row) out of range")
             let item = firstItems[row] + index
             let start = itemStarts[item]
             let length = Int(itemLengths[item])
@@ -369,16 +410,19 @@ extension AttributeColumn {
             @inlinable public var count: Int { itemCounts.count }
 
             /// The number of items of the list at `row`, or `nil` when it is missing or
-            /// `row` is past the end.
+            /// `row` is out of range.
             @inlinable
             public func itemCount(at row: Int) -> Int? {
-                guard row < itemCounts.count, itemCounts[row] >= 0 else { return nil }
+                guard UInt(bitPattern: row) < UInt(itemCounts.count), itemCounts[row] >= 0 else { return nil }
                 return Int(itemCounts[row])
             }
 
             /// The UTF-8 bytes of item `index` of the list at `row`.
+            ///
+            /// - Precondition: `index < itemCount(at: row)`.
             @inlinable
             public func item(_ index: Int, ofRow row: Int) -> UnsafeBufferPointer<UInt8> {
+                precondition(UInt(bitPattern: index) < UInt(itemCount(at: row) ?? 0), "item \(index) of row \(row) out of range")
                 let item = firstItems[row] + index
                 let start = itemStarts[item]
                 return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(itemLengths[item])])
@@ -388,6 +432,8 @@ extension AttributeColumn {
         // MARK: Writing
 
         /// Appends a row holding `list`, or a missing value.
+        ///
+        /// - Complexity: amortised O(*k*) for *k* bytes of the list.
         public mutating func append(_ list: [String]?) {
             guard let list else {
                 appendMissing()
@@ -419,6 +465,8 @@ extension AttributeColumn {
 
         /// Stores `list` at `row` (growing the column with missing values as needed), or
         /// makes the row missing.
+        ///
+        /// - Complexity: amortised O(*k*) for *k* bytes of the list, plus the rows added.
         public mutating func set(_ list: [String]?, at row: Int) {
             if row >= count {
                 appendMissing(count: row - count)
@@ -437,6 +485,8 @@ extension AttributeColumn {
         /// Stores at `row` (growing the column with missing values as needed) the list of
         /// `count` UTF-8 texts that `items` gives one by one, for writers that hold bytes
         /// rather than strings. The texts must not lie in this column's own buffer.
+        ///
+        /// - Complexity: amortised O(*k*) for *k* bytes of the list, plus the rows added.
         public mutating func set(count: Int, at row: Int, _ items: (Int) -> UnsafeBufferPointer<UInt8>) {
             precondition(count < Int(Int32.max), "a list of 2^31 items or more")
             if row >= self.count { appendMissing(count: row + 1 - self.count) }
@@ -495,10 +545,24 @@ extension AttributeColumn {
         }
 
         /// A column whose row `i` is this column's row `indices[i]` (`-1` or an index past
-        /// the end gives a missing value). The items are shared, not copied.
+        /// the end gives a missing value). The items are shared, not copied, unless the
+        /// result is much smaller than the column, whose lists are then copied.
         ///
-        /// - Complexity: O(*k*) for *k* indices.
+        /// - Complexity: O(*k*) for *k* indices (plus their items when copied).
         public func gathering(_ indices: [Int]) -> StringLists {
+            if 4 * indices.count < count {
+                var small = StringLists()
+                withRows { rows in
+                    for index in indices {
+                        guard let items = rows.itemCount(at: index) else {
+                            small.appendMissing()
+                            continue
+                        }
+                        small.set(count: items, at: small.count) { rows.item($0, ofRow: index) }
+                    }
+                }
+                return small
+            }
             var result = StringLists()
             result.bytes = bytes
             result.itemStarts = itemStarts

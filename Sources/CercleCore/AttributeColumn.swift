@@ -181,6 +181,8 @@ public struct AttributeColumn: Sendable, Equatable {
 
     /// Reserves room for `rows` rows and, in a string or string-list column, `bytes` bytes
     /// of text: a column filled row by row then grows without copying itself.
+    ///
+    /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
     public mutating func reserveCapacity(rows: Int, bytes: Int) {
         switch storage {
         case .string(var values): storage = .integer([]); values.reserveCapacity(rows: rows, bytes: bytes); storage = .string(values)
@@ -189,6 +191,16 @@ public struct AttributeColumn: Sendable, Equatable {
         case .bool(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .bool(values)
         case .date(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .date(values)
         case .stringList(var values): storage = .integer([]); values.reserveCapacity(rows: rows, bytes: bytes); storage = .stringList(values)
+        }
+    }
+
+    /// Reserves room for `growth` times the text of a string or string-list column (no
+    /// change for other columns).
+    mutating func reserveText(growth: Double) {
+        switch storage {
+        case .string(var values): storage = .integer([]); values.reserveText(growth: growth); storage = .string(values)
+        case .stringList(var values): storage = .integer([]); values.reserveText(growth: growth); storage = .stringList(values)
+        default: break
         }
     }
 
@@ -340,6 +352,8 @@ public struct AttributeColumn: Sendable, Equatable {
     }
 
     /// The column with every missing value replaced by `value` (of the column's type).
+    ///
+    /// - Complexity: O(*n*) for *n* rows.
     public func filling(missingWith value: AttributeValue) -> AttributeColumn {
         var result = self
         if case .bool(var values) = storage, case .bool(let flag) = value {

@@ -10,29 +10,41 @@ public struct AttributeTable: Sendable, Equatable {
     /// The number of rows (nodes or edges).
     public private(set) var rowCount: Int
 
-    /// Room to reserve in every column, present and to come (see ``reserveCapacity(rows:bytesPerColumn:)``).
+    /// Rows to reserve in every column, present and to come (see ``reserveCapacity(rows:)``).
     private var reservedRows = 0
-    private var reservedBytes = 0
 
     /// An empty table for `rowCount` rows.
     public init(rowCount: Int = 0) {
         self.rowCount = rowCount
     }
 
-    /// Reserves room for `rows` rows, and `bytesPerColumn` bytes of text in each string
-    /// column, in the columns there are and in those created later: a table filled row
-    /// by row (a builder adding a million persons) then grows without copying itself.
-    /// Room reserved and never used costs address space only.
-    public mutating func reserveCapacity(rows: Int, bytesPerColumn: Int) {
+    /// Reserves room for `rows` rows in the columns there are and in those created later:
+    /// a table filled row by row (a builder adding a million persons) then grows without
+    /// copying its columns. The text of string columns is sized by ``reserveText(growth:)``
+    /// once it is known how long the values are.
+    ///
+    /// - Complexity: O(*c*) for *c* columns, plus their copies when they grow.
+    public mutating func reserveCapacity(rows: Int) {
         reservedRows = max(reservedRows, rows)
-        reservedBytes = max(reservedBytes, bytesPerColumn)
-        for index in columns.indices { columns[index].reserveCapacity(rows: reservedRows, bytes: reservedBytes) }
+        for index in columns.indices { columns[index].reserveCapacity(rows: reservedRows, bytes: 0) }
+    }
+
+    /// Reserves, in every string and string-list column, room for `growth` times the
+    /// text it holds: a builder that has read the first rows of a large file sizes the
+    /// columns for the rest.
+    mutating func reserveText(growth: Double) {
+        for index in columns.indices { columns[index].reserveText(growth: growth) }
+    }
+
+    /// Drops the reservation for columns to come (the table of a finished graph).
+    mutating func dropReservation() {
+        reservedRows = 0
     }
 
     /// Appends a new column, with the room reserved for every column.
     private mutating func append(_ column: AttributeColumn) {
         var column = column
-        if reservedRows > 0 { column.reserveCapacity(rows: reservedRows, bytes: reservedBytes) }
+        if reservedRows > column.count { column.reserveCapacity(rows: reservedRows, bytes: 0) }
         positions[column.name] = columns.count
         columns.append(column)
     }

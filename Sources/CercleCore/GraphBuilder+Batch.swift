@@ -37,14 +37,22 @@ extension GraphBuilder {
         for row in 0..<batch.count {
             if row >= warmed {
                 let last = min(batch.count, row + ahead)
-                keyOwner.warmth &+= keyOwner.warm(keys.keys(ofRow: row).lowerBound..<keys.firstKeys[last],
+                keyTableWarmth &+= keyOwner.warm(keys.keys(ofRow: row).lowerBound..<keys.firstKeys[last],
                                                   fingerprints: keys.fingerprints, kinds: keys.kinds)
                 warmed = last
             }
             let rowKeys = keys.keys(ofRow: row)
-            batch.id(of: row, keys: keys, into: &id)
             let line = batch.line(of: row)
-            let (node, isNew) = id.withUnsafeBufferPointer { personNode(utf8: $0, source: source, referencedByID: referencedByID) }
+            let node: Int32
+            let isNew: Bool
+            if batch.id(of: row, into: &id) {
+                (node, isNew) = id.withUnsafeBufferPointer { personNode(utf8: $0, source: source, referencedByID: referencedByID) }
+            } else {
+                // Nothing names the row (no id, key or line): a person of its own.
+                id.append(contentsOf: "person:\(ids.count)".utf8)
+                node = id.withUnsafeBufferPointer { newNode(utf8: $0, source: Int32(source.index)) }
+                isNew = true
+            }
             isPerson[Int(node)] = true
             var merged = !isNew
             entries.removeAll(keepingCapacity: true)
@@ -67,6 +75,7 @@ extension GraphBuilder {
             if merged { outcome.merged += 1 } else { outcome.created += 1 }
         }
         storeFields(of: batch, nodes: outcome.nodes, fresh: fresh, source: source)
+        if !textSized { sizeTextBuffers(batchRows: batch.count) }
         return outcome
     }
 
@@ -230,41 +239,7 @@ extension GraphBuilder {
     }
 }
 
-extension PersonBatch {
-    /// The id of row `row` (see the type's documentation), written over `id`.
-    fileprivate func id(of row: Int, keys: Keys, into id: inout [UInt8]) {
-        id.removeAll(keepingCapacity: true)
-        let length = Int(idLengths[row])
-        if length >= 0 {
-            id.append(contentsOf: bytes[idStarts[row]..<idStarts[row] + length])
-            return
-        }
-        let rowKeys = keys.keys(ofRow: row)
-        for kind in idKinds {
-            if let key = rowKeys.first(where: { keys.kinds[$0] == kind }) {
-                keys.withKey(key) { id.append(contentsOf: $0) }
-                return
-            }
-        }
-        id.append(contentsOf: "row:\(lines[row])".utf8)
-    }
-}
-
 extension GraphBuilder {
-    /// Appends ``IdentityKey/normalizedEmail(_:)`` of the UTF-8 text `utf8`.
-    ///
-    /// - Returns: `false` (with `out` unchanged) when it is not an address.
-    static func normalizedEmail(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
-        switch IdentityKey.normalizeEmail(utf8: utf8, into: &out) {
-        case .key: return true
-        case .none: return false
-        case .needsUnicode:
-            guard let email = IdentityKey.normalizedEmail(String(decoding: utf8, as: UTF8.self)) else { return false }
-            out += email.utf8
-            return true
-        }
-    }
-
     /// The list-field values of one row, as ``storePersonFields(_:node:source:sourceIndex:fresh:)``
     /// stores them: e-mail addresses normalised (those that are not addresses dropped),
     /// empty values dropped, repeats (equal as strings) dropped.
@@ -292,7 +267,7 @@ extension GraphBuilder {
                 batch.withItem(item) { utf8 in
                     let start = bytes.count
                     if field == .emails {
-                        guard GraphBuilder.normalizedEmail(utf8, into: &bytes) else { return }
+                        guard IdentityKey.appendNormalizedEmail(utf8: utf8, to: &bytes) else { return }
                     } else {
                         bytes.append(contentsOf: utf8)
                     }

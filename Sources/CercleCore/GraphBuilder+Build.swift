@@ -197,23 +197,20 @@ extension GraphBuilder {
         }
 
         var finalIDs = NodeIDs()
-        finalIDs.reserveCapacity(Int(n), bytes: ids.storage.bytes.count)
+        finalIDs.reserveCapacity(Int(n), bytes: ids.byteCount)
         var taken = TakenIDs(capacity: Int(n))
         var id: [UInt8] = []
         for f in 0..<Int(n) {
             id.removeAll(keepingCapacity: true)
-            let fingerprint = stableID(of: members[memberStart[f]..<memberStart[f + 1]], into: &id)
-            let isNew = id.withUnsafeBufferPointer { id in
-                taken.append(id, hash: fingerprint.map(IdentifierTable.mix) ?? IdentifierTable.hash(id), to: &finalIDs)
-            }
-            if isNew { continue }
+            stableID(of: members[memberStart[f]..<memberStart[f + 1]], into: &id)
+            if id.withUnsafeBufferPointer({ taken.append($0, to: &finalIDs) }) { continue }
             let plain = id.count
             var suffix = 2
             while true {
                 id.removeSubrange(plain...)
                 id.append(0x23)  // #
                 id.append(contentsOf: String(suffix).utf8)
-                if id.withUnsafeBufferPointer({ taken.append($0, hash: IdentifierTable.hash($0), to: &finalIDs) }) { break }
+                if id.withUnsafeBufferPointer({ taken.append($0, to: &finalIDs) }) { break }
                 suffix += 1
             }
         }
@@ -239,22 +236,14 @@ extension GraphBuilder {
     /// The id of a merged person: a global id if the group has one, else its strongest
     /// key (first e-mail, profile URL, phone, name), else source and local id; appended
     /// to `id` as UTF-8.
-    ///
-    /// - Returns: the key's fingerprint when the id is a key's value (its FNV-1a hash,
-    ///   computed once already).
-    @discardableResult
-    func stableID(of group: ArraySlice<Int>, into id: inout [UInt8]) -> UInt64? {
+    func stableID(of group: ArraySlice<Int>, into id: inout [UInt8]) {
         func provisionalID(_ p: Int) {
             ids.withUTF8(at: p) { id.append(contentsOf: $0) }
         }
         if group.count == 1, let p = group.first, nodeSource[p] < 0 || !isPerson[p] {
-            provisionalID(p)
-            return nil
+            return provisionalID(p)
         }
-        for p in group where nodeSource[p] < 0 {
-            provisionalID(p)
-            return nil
-        }
+        for p in group where nodeSource[p] < 0 { return provisionalID(p) }
         var best: Int32 = -1
         for p in group {
             let entry = bestKeys[p]
@@ -266,19 +255,17 @@ extension GraphBuilder {
         if best >= 0 {
             switch keyOwner.kind(ofEntry: best) {
             case .email, .profileURL, .id:
-                keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
-                return keyOwner.fingerprint(ofEntry: best)
+                return keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
             case .phone:
                 id.append(contentsOf: "tel:".utf8)
-                keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
-                return nil
+                return keyOwner.withUTF8(ofEntry: best) { id.append(contentsOf: $0) }
             case .nameAndOrganisation, .name:
                 break
             }
         }
         if let name = label() {
             id.append(contentsOf: Self.slug(name).utf8)
-            return nil
+            return
         }
         let p = group.first ?? 0
         let source = nodeSource[p] >= 0 ? sources[Int(nodeSource[p])].name : ""
@@ -287,7 +274,6 @@ extension GraphBuilder {
             id.append(0x3A)  // :
         }
         provisionalID(p)
-        return nil
     }
 
     /// `Jeanne d'Arc-Müller` → `jeanne-d-arc-muller`.
@@ -521,6 +507,7 @@ extension GraphBuilder {
         }
         var nodeTable = nodeAttributes
         nodeTable.grow(to: n)
+        nodeTable.dropReservation()
         return ContactGraph(
             isDirected: isDirected, nodeCount: n, edgeCount: m,
             offsets: offsets, targets: targets, weights: slotWeights,

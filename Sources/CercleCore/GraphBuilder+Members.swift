@@ -59,7 +59,7 @@ extension GraphBuilder {
             var folded: [UInt8] = []
             func bears(_ label: UnsafeBufferPointer<UInt8>) -> String? {
                 folded.removeAll(keepingCapacity: true)
-                PersonBatch.Keys.fold(label, into: &folded)
+                IdentityKey.appendFolded(utf8: label, to: &folded)
                 // Below U+0300 no scalar composes or decomposes: such bytes are in NFC already.
                 if !folded.contains(where: { $0 >= 0xCC }) {
                     return wantedLengths.contains(folded.count) ? wanted[folded] : nil

@@ -106,6 +106,14 @@ public struct GraphBuilder: Sendable {
     // Members known by name only, matched by ``resolveMemberNames()``.
     var memberNameRecords: [(node: Int32, name: String, source: String, line: Int?)] = []
 
+    /// What reading the key table's slots ahead read (kept, so that the reads are made).
+    var keyTableWarmth: UInt64 = 0
+
+    /// The persons the last ``reservePersons(_:in:)`` expects, and whether the text
+    /// buffers were sized for them.
+    var expectedPersons = 0
+    var textSized = true
+
     /// Merges performed so far, in order.
     public internal(set) var merges: [Merge] = []
     /// Remarks of identity resolution that are not errors (a member name that fits
@@ -149,25 +157,37 @@ public struct GraphBuilder: Sendable {
     var hasDeclaredDirection = false
 
     /// Reserves room for about `count` persons of `source` and a tie each (a contact
-    /// export whose size is known), so that the tables grow without rehashing.
+    /// export whose size is known), so that the tables grow without rehashing. Once the
+    /// first batch of them is in (``addPersons(_:source:referencedByID:)``), the text
+    /// buffers (ids, keys, names…) are sized for the rest from the lengths seen.
     ///
-    /// - Parameter textBytes: the size of the source, a bound on the text of any one
-    ///   field over all its persons: each text column (names, companies, ids, keys)
-    ///   reserves that many bytes, so that a million persons' fields are written without
-    ///   the column being copied as it grows. Unused room costs address space only.
-    public mutating func reservePersons(_ count: Int, textBytes: Int = 0, in source: SourceHandle) {
+    /// - Complexity: O(1) besides the allocations.
+    public mutating func reservePersons(_ count: Int, in source: SourceHandle) {
         guard count > 0 else { return }
         reserveCapacity(nodes: ids.count + count, edges: edgeSources.count + count)
         isPerson.reserveCapacity(ids.count + count)
         nodeSource.reserveCapacity(ids.count + count)
         bestKeys.reserveCapacity(ids.count + count)
-        keyOwner.reserveCapacity(keyOwner.count + 2 * count, bytes: textBytes)
+        keyOwner.reserveCapacity(keyOwner.count + 2 * count)
         localIDs[source.index].reserveCapacity(localIDs[source.index].count + count)
-        ids.reserveCapacity(ids.count + count, bytes: textBytes)
-        nodeAttributes.reserveCapacity(rows: ids.count + count, bytesPerColumn: textBytes)
+        nodeAttributes.reserveCapacity(rows: ids.count + count)
         edgeChannels.reserveCapacity(edgeSources.count + count)
         edgeOrigins.reserveCapacity(edgeSources.count + count)
         edgeSince.reserveCapacity(edgeSources.count + count)
+        expectedPersons = ids.count + count
+        textSized = false
+    }
+
+    /// After the first batch of a source that reserved room for its persons: the text
+    /// buffers sized for all of them, from what the batch held (a fourth more, as the
+    /// batch is a sample), so that they fill without being copied as they grow.
+    mutating func sizeTextBuffers(batchRows: Int) {
+        textSized = true
+        guard batchRows >= 1_000, expectedPersons > ids.count else { return }
+        let growth = 1.25 * Double(expectedPersons) / Double(ids.count)
+        ids.reserveText(growth: growth)
+        keyOwner.reserveText(growth: growth)
+        nodeAttributes.reserveText(growth: growth)
     }
 
     /// Reserves room for `nodes` nodes and `edges` edges.

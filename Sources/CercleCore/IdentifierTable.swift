@@ -95,64 +95,10 @@ struct IdentifierTable: Sendable {
 
     /// FNV-1a over the bytes, then a final mix so low bits spread well.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        mix(IdentityKey.fingerprint(utf8: key))
-    }
-
-    /// Spreads the bits of an FNV-1a hash (an identity key's fingerprint, say) over the
-    /// low bits that pick a slot.
-    static func mix(_ fnv: UInt64) -> UInt64 {
-        var h = fnv
+        var h = IdentityKey.fingerprint(utf8: key)
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33
         return h
-    }
-}
-
-/// The ids given to the nodes of a graph being built, so that no two nodes get the same
-/// one: an open-addressing set over the ids' bytes where they are stored, in a
-/// ``NodeIDs`` (no second copy of them).
-struct TakenIDs {
-    /// A slot holds the high half of the id's hash and its index + 1 (0: empty); one
-    /// probe of an occupied slot reads no id unless the halves agree.
-    private var slots: [UInt64]
-
-    /// A set for about `count` ids.
-    init(capacity count: Int) {
-        var size = 16
-        while size < 2 * count { size *= 2 }
-        slots = Array(repeating: 0, count: size)
-    }
-
-    /// Appends `id` to `ids` unless an id there has the same bytes.
-    ///
-    /// - Parameter hash: ``IdentifierTable/hash(_:)`` of `id`.
-    /// - Returns: whether `id` was new (and appended).
-    mutating func append(_ id: UnsafeBufferPointer<UInt8>, hash: UInt64, to ids: inout NodeIDs) -> Bool {
-        let mask = slots.count - 1
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let entry = slots[slot]
-            if entry >> 32 == tag, ids.withUTF8(at: Int(entry & 0xFFFF_FFFF) - 1, { $0.elementsEqual(id) }) { return false }
-            slot = (slot + 1) & mask
-        }
-        ids.append(utf8: id)
-        slots[slot] = tag << 32 | UInt64(ids.count)
-        if 2 * ids.count > slots.count { rehash(ids) }
-        return true
-    }
-
-    private mutating func rehash(_ ids: NodeIDs) {
-        slots = Array(repeating: 0, count: 2 * slots.count)
-        let mask = slots.count - 1
-        ids.withRows { rows in
-            for index in 0..<rows.count {
-                let hash = IdentifierTable.hash(rows[index] ?? UnsafeBufferPointer(start: nil, count: 0))
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
-            }
-        }
     }
 }

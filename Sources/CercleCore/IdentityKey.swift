@@ -252,6 +252,29 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
         return .key
     }
 
+    /// Appends ``normalizedEmail(_:)`` of the UTF-8 text `utf8` to `out`.
+    ///
+    /// - Returns: `false` (with `out` unchanged) when it is not an address.
+    static func appendNormalizedEmail(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        switch normalizeEmail(utf8: utf8, into: &out) {
+        case .key: return true
+        case .none: return false
+        case .needsUnicode:
+            guard let email = normalizedEmail(String(decoding: utf8, as: UTF8.self)) else { return false }
+            out += email.utf8
+            return true
+        }
+    }
+
+    /// Appends ``fold(_:)`` of the UTF-8 text `utf8` to `bytes`: the table-driven path when
+    /// it can, Foundation's folding otherwise.
+    static func appendFolded(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        guard !fold(utf8: utf8, into: &bytes) else { return }
+        bytes.removeSubrange(start...)
+        bytes += foldUnicode(String(decoding: utf8, as: UTF8.self)).utf8
+    }
+
     /// Appends the profile-URL key of the UTF-8 text `utf8` to `out` (see
     /// ``normalizedURL(_:)``). `out` keeps its former bytes unless `.key` is returned.
     static func normalizeURL(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Normalisation {

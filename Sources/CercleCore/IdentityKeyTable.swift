@@ -30,8 +30,11 @@ import Foundation
     /// An empty table.
     public init() {}
 
-    public mutating func reserveCapacity(_ count: Int, bytes: Int = 0) {
-        self.bytes.reserveCapacity(bytes)
+    /// Reserves room for `count` keys, and their slots, so that the table grows without
+    /// rehashing.
+    ///
+    /// - Complexity: O(*k*) for *k* keys when the slots are remade, O(1) otherwise.
+    public mutating func reserveCapacity(_ count: Int) {
         fingerprints.reserveCapacity(count)
         kinds.reserveCapacity(count)
         owners.reserveCapacity(count)
@@ -86,6 +89,12 @@ import Foundation
         return (nil, index)
     }
 
+    /// Reserves room for `growth` times the bytes of the keys there are.
+    mutating func reserveText(growth: Double) {
+        let wanted = Int(Double(bytes.count) * growth)
+        if wanted > bytes.capacity { bytes.reserveCapacity(wanted) }
+    }
+
     /// The owner of `key`, if any.
     public func owner(of key: IdentityKey) -> Int32? {
         var value = key.value
@@ -113,7 +122,7 @@ import Foundation
     /// table of millions is a miss; it was 85 % of a look-up's time).
     ///
     /// - Returns: a value to keep, so that the reads are made.
-    public func warm(_ keys: Range<Int>, fingerprints: [UInt64], kinds: [IdentityKey.Kind]) -> UInt64 {
+    func warm(_ keys: Range<Int>, fingerprints: [UInt64], kinds: [IdentityKey.Kind]) -> UInt64 {
         let mask = slots.count - 1
         var sum: UInt64 = 0
         for key in keys {
@@ -121,12 +130,6 @@ import Foundation
         }
         return sum
     }
-
-    /// Where callers of ``warm(_:fingerprints:kinds:)`` leave its result.
-    public var warmth: UInt64 = 0
-
-    /// The fingerprint of the key of entry `entry`.
-    public func fingerprint(ofEntry entry: Int32) -> UInt64 { fingerprints[Int(entry)] }
 
     /// The kind of the key of entry `entry`.
     public func kind(ofEntry entry: Int32) -> IdentityKey.Kind { kinds[Int(entry)] }

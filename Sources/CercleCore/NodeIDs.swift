@@ -5,7 +5,9 @@
 /// URLs and addresses that name them. As `[String]` they were a million heap objects,
 /// retained by every copy of the graph and read back one by one by every exporter; here
 /// they are three arrays, and ``withUTF8(at:_:)`` gives an exporter an id's bytes
-/// without making a string. Reading an id as a `String` (the subscript) makes one.
+/// without making a string. Reading an id as a `String` (the subscript) makes one. Ids
+/// compare by their bytes (`NodeIDs` equality, ``firstIndex(of:)``), as the builder
+/// interns them.
 ///
 /// - Complexity: subscript and ``withUTF8(at:_:)`` O(1) besides the copy; 12 bytes per
 ///   id plus its bytes.
@@ -31,14 +33,20 @@ public struct NodeIDs: RandomAccessCollection, Sendable, Equatable, Hashable, Ex
     @inlinable public var endIndex: Int { storage.count }
 
     /// The id of node index `index`.
+    ///
+    /// - Precondition: `index` is a valid index.
     public subscript(index: Int) -> String {
-        storage[index] ?? ""
+        precondition(UInt(bitPattern: index) < UInt(storage.count), "node index \(index) out of range")
+        return storage[index] ?? ""
     }
 
     /// Calls `body` with the UTF-8 bytes of the id at `index`, valid during the call.
+    ///
+    /// - Precondition: `index` is a valid index.
     @inlinable
     public func withUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try storage.withRows { rows in try body(rows[index] ?? UnsafeBufferPointer(start: nil, count: 0)) }
+        precondition(UInt(bitPattern: index) < UInt(storage.count), "node index \(index) out of range")
+        return try storage.withUTF8(at: index, body) ?? body(UnsafeBufferPointer(start: nil, count: 0))
     }
 
     /// Calls `body` with a reader of every id's bytes, for loops over many ids.
@@ -60,18 +68,32 @@ public struct NodeIDs: RandomAccessCollection, Sendable, Equatable, Hashable, Ex
     }
 
     /// Appends an id.
+    ///
+    /// - Complexity: amortised O(*k*) for *k* bytes.
     public mutating func append(_ id: String) {
         storage.append(id)
     }
 
     /// Appends an id given as UTF-8 bytes (valid UTF-8).
+    ///
+    /// - Complexity: amortised O(*k*) for *k* bytes.
     public mutating func append(utf8 id: UnsafeBufferPointer<UInt8>) {
         storage.append(utf8: id)
     }
 
     /// Reserves room for `count` ids of `bytes` bytes in all.
+    ///
+    /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
     public mutating func reserveCapacity(_ count: Int, bytes: Int = 0) {
         storage.reserveCapacity(rows: count, bytes: bytes)
+    }
+
+    /// The bytes of all ids.
+    var byteCount: Int { storage.bytes.count }
+
+    /// Reserves room for `growth` times the bytes of the ids there are.
+    mutating func reserveText(growth: Double) {
+        storage.reserveText(growth: growth)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -105,6 +105,10 @@ extension ParallelWork {
     ///   - take: consumes an item.
     /// - Throws: the first error of either stage; the other stops at its next item.
     /// - Complexity: one lock and two semaphore operations per item.
+    ///
+    /// Both stages block their threads while they wait for each other (semaphores), and
+    /// the pipeline does not look at task cancellation: it is for synchronous work, as an
+    /// importer's `read` is.
     public static func pipeline<Item>(
         slots: Int = 2, make: () -> Item, fill: (inout Item) throws -> Bool, take: (Item) throws -> Void
     ) throws {

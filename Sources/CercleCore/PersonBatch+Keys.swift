@@ -14,6 +14,29 @@ extension PersonBatch {
         self.keys = keys
     }
 
+    /// The id of row `row` (see the type's documentation), written over `id`: the one
+    /// given, else the value of its first key of a kind in ``idKinds``, else `row:<line>`.
+    ///
+    /// - Returns: `false` (and no id) when the row has none of these.
+    func id(of row: Int, into id: inout [UInt8]) -> Bool {
+        id.removeAll(keepingCapacity: true)
+        let length = Int(idLengths[row])
+        if length >= 0 {
+            id.append(contentsOf: bytes[idStarts[row]..<idStarts[row] + length])
+            return true
+        }
+        let rowKeys = keys.keys(ofRow: row)
+        for kind in idKinds {
+            if let key = rowKeys.first(where: { keys.kinds[$0] == kind }) {
+                keys.withKey(key) { id.append(contentsOf: $0) }
+                return true
+            }
+        }
+        guard let line = line(of: row) else { return false }
+        id.append(contentsOf: "row:\(line)".utf8)
+        return true
+    }
+
     /// The identity keys of the rows, as bytes, each row's in the order of
     /// ``PersonRecord/identityKeys(includeName:)``: e-mails, profile URLs, phones, name and
     /// organisation, name; a key a row has twice is kept once.
@@ -53,7 +76,7 @@ extension PersonBatch {
             for item in items where batch.itemFields[item] == UInt8(PersonBatch.ListField.emails.rawValue) {
                 batch.withItem(item) { utf8 in
                     scratch.removeAll(keepingCapacity: true)
-                    guard GraphBuilder.normalizedEmail(utf8, into: &scratch) else { return }
+                    guard IdentityKey.appendNormalizedEmail(utf8: utf8, to: &scratch) else { return }
                     bytes.append(contentsOf: scratch)
                 }
                 commit(.email)
@@ -77,17 +100,17 @@ extension PersonBatch {
                 batch.withField(.organisation, of: row) { organisation in
                     guard let organisation else { return }
                     let start = bytes.count
-                    Self.fold(name, into: &bytes)
+                    IdentityKey.appendFolded(utf8: name, to: &bytes)
                     guard bytes.count > start else { return }
                     bytes.append(contentsOf: [0x20, 0x7C, 0x20])  // " | "
                     let organisationStart = bytes.count
-                    Self.fold(organisation, into: &bytes)
+                    IdentityKey.appendFolded(utf8: organisation, to: &bytes)
                     if bytes.count == organisationStart { bytes.removeSubrange(start...) }
                 }
                 commit(.nameAndOrganisation)
                 guard includeName else { return }
                 let start = bytes.count
-                Self.fold(name, into: &bytes)
+                IdentityKey.appendFolded(utf8: name, to: &bytes)
                 if !bytes[start...].contains(0x20) { bytes.removeSubrange(start...) }
                 commit(.name)
             }
@@ -128,14 +151,6 @@ extension PersonBatch {
             kinds.append(kind)
             ends.append(bytes.count)
             fingerprints.append(fingerprint)
-        }
-
-        /// Appends ``IdentityKey/fold(_:)`` of the UTF-8 text `utf8`.
-        static func fold(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) {
-            let start = bytes.count
-            guard !IdentityKey.fold(utf8: utf8, into: &bytes) else { return }
-            bytes.removeSubrange(start...)
-            bytes += IdentityKey.foldUnicode(String(decoding: utf8, as: UTF8.self)).utf8
         }
     }
 }

@@ -14,7 +14,12 @@
 ///
 /// The id of a row is the one given with ``setID(utf8:)``, else the normalised value of
 /// its first identity key of a kind in ``idKinds`` (so `linkedin.com/in/ann-berg` for a
-/// LinkedIn connection), else `row:<line>`.
+/// LinkedIn connection), else `row:<line>`; a row with none of these (no line either) is
+/// a person of its own, never merged by id.
+///
+/// - Complexity: every setter is amortised O(*k*) for the *k* bytes it copies;
+///   ``startPerson(line:isMember:)`` and ``removeAll()`` are O(1) (amortised) and keep the
+///   buffers; a row takes its bytes plus about 100 bytes of spans.
 ///
 /// ```swift
 /// var batch = PersonBatch(idKinds: [.profileURL, .email])

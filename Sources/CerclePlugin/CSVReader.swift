@@ -134,6 +134,7 @@ public struct CSVReader: Sendable {
         var line = self.line
         let count = self.count
         let result: Result<Void, ImportError> = withBytes { buffer in
+            guard let base = buffer.baseAddress else { return .success(()) }  // never: position < count
             // An empty line is a record without fields.
             if buffer[position] == 0x0A || (buffer[position] == 0x0D && position + 1 < count && buffer[position + 1] == 0x0A) {
                 position += buffer[position] == 0x0D ? 2 : 1
@@ -149,7 +150,7 @@ public struct CSVReader: Sendable {
                     var escapes = false
                     while position < count {
                         // Eight bytes at a time past text with neither a quote nor a line feed.
-                        if position + 8 <= count, !Self.hasQuoteOrLineFeed(Self.word(buffer, at: position)) {
+                        if position + 8 <= count, !Self.hasQuoteOrLineFeed(Self.word(base, at: position)) {
                             position += 8
                             continue
                         }
@@ -187,7 +188,7 @@ public struct CSVReader: Sendable {
                     // Eight bytes at a time past text with no delimiter and no line end.
                     let delimiters = Self.ones &* UInt64(delimiter)
                     while position + 8 <= count {
-                        let word = Self.word(buffer, at: position)
+                        let word = Self.word(base, at: position)
                         if Self.hasZeroByte(word ^ delimiters) || Self.hasLineEnd(word) { break }
                         position += 8
                     }
@@ -226,9 +227,11 @@ public struct CSVReader: Sendable {
 
     static let ones: UInt64 = 0x0101_0101_0101_0101
 
+    /// The eight bytes from `position` on, as one word (the caller checked that they
+    /// lie in the buffer).
     @inline(__always)
-    static func word(_ buffer: UnsafeBufferPointer<UInt8>, at position: Int) -> UInt64 {
-        UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + position).loadUnaligned(as: UInt64.self)
+    static func word(_ base: UnsafePointer<UInt8>, at position: Int) -> UInt64 {
+        UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
     }
 
     /// Whether a byte of `word` is zero (exact as a yes or no; not which byte).

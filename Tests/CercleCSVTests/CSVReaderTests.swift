@@ -2,6 +2,7 @@ import CercleCore
 import CerclePlugin
 import Foundation
 import Testing
+import _CercleTestSupport
 
 @Suite("CSVReader")
 struct CSVReaderTests {
@@ -66,6 +67,30 @@ struct CSVReaderTests {
         #expect(latin.encoding == .windows1252)
         #expect(latin.delimiter == UInt8(ascii: ";"))
         #expect(try latin.next()?.fields == ["Müller", "€"])
+    }
+
+    @Test("random records of long fields read back field for field, whatever their length")
+    func randomRecords() throws {
+        var generator = SeededGenerator(seed: 17)
+        let pieces = ["a", "bcdefgh", "Zoë", ",", "\"", "\n", "\r\n", " ", "\r", "12345678", "x;y"]
+        var expected: [[String]] = []
+        var text = ""
+        for _ in 0..<400 {
+            var record: [String] = []
+            for _ in 0..<Int.random(in: 1...6, using: &generator) {
+                var field = ""
+                for _ in 0..<Int.random(in: 0...12, using: &generator) { field += pieces.randomElement(using: &generator) ?? "" }
+                record.append(field)
+            }
+            if record == [""] { record = ["-"] }  // a lone empty field is an empty line
+            expected.append(record)
+            text += record.map { field in
+                // By bytes: "\r\n" is one Character, equal to neither "\r" nor "\n".
+                field.utf8.contains(where: { [0x2C, 0x22, 0x0A, 0x0D].contains($0) })
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            }.joined(separator: ",") + "\n"
+        }
+        #expect(try rows(text, delimiter: 0x2C) == expected)
     }
 
     @Test("delimiter detection ignores delimiters inside quotes")

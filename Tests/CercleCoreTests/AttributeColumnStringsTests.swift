@@ -116,7 +116,7 @@ struct AttributeColumnStringsTests {
     @Test("room reserved is not a difference between tables")
     func reservation() {
         var reserved = AttributeTable(rowCount: 0)
-        reserved.reserveCapacity(rows: 100, bytesPerColumn: 1 << 16)
+        reserved.reserveCapacity(rows: 100)
         var plain = AttributeTable(rowCount: 0)
         reserved.set("label", .string("Ann"), at: 1)
         plain.set("label", .string("Ann"), at: 1)

@@ -134,6 +134,21 @@ struct PersonBatchTests {
         return copy
     }
 
+    @Test("rows with neither id, key nor line are persons of their own")
+    func unnamedRows() {
+        var builder = GraphBuilder()
+        let source = builder.beginSource(name: "list.csv", format: "test", scope: .local)
+        var batch = PersonBatch()
+        for _ in 0..<3 {
+            batch.startPerson()
+            batch.set(.name, "Ann")  // a name alone is no key (unless names are merged)
+        }
+        let outcome = builder.addPersons(batch, source: source)
+        #expect(outcome.created == 3)
+        #expect(Set(outcome.nodes).count == 3)
+        #expect(builder.build().nodeCount == 3)
+    }
+
     @Test("extending a field that is not the last one written keeps both parts")
     func extendEarlierField() {
         var batch = PersonBatch()
