@@ -20,16 +20,15 @@ extension AttributeColumn {
     /// - Complexity: 12 bytes per row plus the bytes of the distinct consecutive values.
     public struct Strings: Sendable, Equatable {
         @usableFromInline var bytes: [UInt8] = []
-        @usableFromInline var starts: [Int] = []
-        @usableFromInline var lengths: [Int32] = []
+        /// Each row's bytes.
+        @usableFromInline var spans = Spans()
         /// The span appended last, shared by an equal value appended next.
         var lastStart = 0
         var lastLength: Int32 = -1
 
         /// An empty column of `count` missing values.
         public init(count: Int = 0) {
-            starts = Array(repeating: 0, count: count)
-            lengths = Array(repeating: -1, count: count)
+            spans = Spans(missing: count)
         }
 
         /// A column holding `values`.
@@ -38,14 +37,13 @@ extension AttributeColumn {
         }
 
         /// The number of rows, missing values included.
-        @inlinable public var count: Int { lengths.count }
+        @inlinable public var count: Int { spans.count }
 
         /// Reserves room for `rows` rows and `bytes` bytes of values in all.
         ///
         /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
         public mutating func reserveCapacity(rows: Int, bytes: Int) {
-            starts.reserveCapacity(rows)
-            lengths.reserveCapacity(rows)
+            spans.reserveCapacity(rows)
             self.bytes.reserveCapacity(bytes)
         }
 
@@ -56,10 +54,10 @@ extension AttributeColumn {
         }
 
         /// Whether row `row` holds a value.
-        @inlinable public func isPresent(at row: Int) -> Bool { lengths[row] >= 0 }
+        @inlinable public func isPresent(at row: Int) -> Bool { spans.isPresent(row) }
 
         /// The number of rows holding a value.
-        public var presentCount: Int { lengths.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+        public var presentCount: Int { spans.presentCount }
 
         /// The value at `row`, or `nil` when missing.
         public subscript(row: Int) -> String? {
@@ -72,9 +70,9 @@ extension AttributeColumn {
         /// - Complexity: O(1) besides `body`.
         @inlinable
         public func withUTF8<R>(at row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-            let length = Int(lengths[row])
+            let length = Int(spans.lengths[row])
             guard length >= 0 else { return nil }
-            let start = starts[row]
+            let start = spans.starts[row]
             return try bytes.withUnsafeBufferPointer { buffer in
                 try body(UnsafeBufferPointer(rebasing: buffer[start..<start + length]))
             }
@@ -85,10 +83,8 @@ extension AttributeColumn {
         @inlinable
         public func withRows<R>(_ body: (Rows) throws -> R) rethrows -> R {
             try bytes.withUnsafeBufferPointer { buffer in
-                try starts.withUnsafeBufferPointer { starts in
-                    try lengths.withUnsafeBufferPointer { lengths in
-                        try body(Rows(bytes: buffer, starts: starts, lengths: lengths))
-                    }
+                try spans.withUnsafeBuffers { starts, lengths in
+                    try body(Rows(bytes: buffer, starts: starts, lengths: lengths))
                 }
             }
         }
@@ -131,8 +127,7 @@ extension AttributeColumn {
                 return
             }
             let (start, length) = store(utf8)
-            starts.append(start)
-            lengths.append(length)
+            spans.append(start: start, length: length)
         }
 
         /// Appends a row holding `value`, or a missing value.
@@ -148,19 +143,12 @@ extension AttributeColumn {
         ///
         /// - Complexity: O(1).
         public mutating func append(copyOf row: Int) {
-            starts.append(starts[row])
-            lengths.append(lengths[row])
+            spans.append(copyOf: row)
         }
 
         /// Appends `count` missing values.
         public mutating func appendMissing(count: Int = 1) {
-            if count == 1 {
-                starts.append(0)
-                lengths.append(-1)
-            } else if count > 1 {
-                starts.append(contentsOf: repeatElement(0, count: count))
-                lengths.append(contentsOf: repeatElement(-1, count: count))
-            }
+            spans.appendMissing(count: count)
         }
 
         /// Stores `utf8` at `row` (growing the column with missing values as needed), or
@@ -174,13 +162,9 @@ extension AttributeColumn {
                 append(utf8: utf8)
                 return
             }
-            guard let utf8 else {
-                lengths[row] = -1
-                return
-            }
+            guard let utf8 else { return spans.setMissing(at: row) }
             let (start, length) = store(utf8)
-            starts[row] = start
-            lengths[row] = length
+            spans.set(start: start, length: length, at: row)
         }
 
         /// Stores `value` at `row`, as ``set(utf8:at:)``.
@@ -228,17 +212,7 @@ extension AttributeColumn {
             }
             var result = Strings()
             result.bytes = bytes
-            result.starts.reserveCapacity(indices.count)
-            result.lengths.reserveCapacity(indices.count)
-            for index in indices {
-                if index >= 0, index < count {
-                    result.starts.append(starts[index])
-                    result.lengths.append(lengths[index])
-                } else {
-                    result.starts.append(0)
-                    result.lengths.append(-1)
-                }
-            }
+            result.spans = spans.gathering(indices)
             return result
         }
 
@@ -247,18 +221,13 @@ extension AttributeColumn {
             var result = Strings()
             result.bytes = bytes
             let rows = offsets.count - 1
-            result.starts.reserveCapacity(rows)
-            result.lengths.reserveCapacity(rows)
+            result.spans.reserveCapacity(rows)
             for row in 0..<rows {
-                var start = 0
-                var length: Int32 = -1
-                for p in members[offsets[row]..<offsets[row + 1]] where p < count && lengths[p] >= 0 {
-                    start = starts[p]
-                    length = lengths[p]
-                    break
+                if let member = spans.firstPresent(in: members[offsets[row]..<offsets[row + 1]]) {
+                    result.spans.append(copyOf: member, of: spans)
+                } else {
+                    result.spans.appendMissing()
                 }
-                result.starts.append(start)
-                result.lengths.append(length)
             }
             return result
         }
@@ -291,18 +260,17 @@ extension AttributeColumn {
     /// - Complexity: 12 bytes per row and per distinct item, plus the items' bytes.
     public struct StringLists: Sendable, Equatable {
         @usableFromInline var bytes: [UInt8] = []
-        @usableFromInline var itemStarts: [Int] = []
-        @usableFromInline var itemLengths: [Int32] = []
-        @usableFromInline var firstItems: [Int] = []
-        @usableFromInline var itemCounts: [Int32] = []
+        /// Each item's bytes.
+        @usableFromInline var items = Spans()
+        /// Each row's run of items (first item, count).
+        @usableFromInline var lists = Spans()
         /// The items of the list appended last, shared by an equal list appended next.
         var lastFirst = 0
         var lastCount: Int32 = -1
 
         /// An empty column of `count` missing values.
         public init(count: Int = 0) {
-            firstItems = Array(repeating: 0, count: count)
-            itemCounts = Array(repeating: -1, count: count)
+            lists = Spans(missing: count)
         }
 
         /// A column holding `values`.
@@ -311,16 +279,14 @@ extension AttributeColumn {
         }
 
         /// The number of rows, missing values included.
-        @inlinable public var count: Int { itemCounts.count }
+        @inlinable public var count: Int { lists.count }
 
         /// Reserves room for `rows` rows of about one item each, and `bytes` bytes of items.
         ///
         /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
         public mutating func reserveCapacity(rows: Int, bytes: Int) {
-            firstItems.reserveCapacity(rows)
-            itemCounts.reserveCapacity(rows)
-            itemStarts.reserveCapacity(rows)
-            itemLengths.reserveCapacity(rows)
+            lists.reserveCapacity(rows)
+            items.reserveCapacity(rows)
             self.bytes.reserveCapacity(bytes)
         }
 
@@ -328,18 +294,14 @@ extension AttributeColumn {
         mutating func reserveText(growth: Double) {
             let wanted = Int(Double(bytes.count) * growth)
             if wanted > bytes.capacity { bytes.reserveCapacity(wanted) }
-            let items = Int(Double(itemStarts.count) * growth)
-            if items > itemStarts.capacity {
-                itemStarts.reserveCapacity(items)
-                itemLengths.reserveCapacity(items)
-            }
+            items.reserveCapacity(Int(Double(items.count) * growth))
         }
 
         /// Whether row `row` holds a list (perhaps an empty one).
-        @inlinable public func isPresent(at row: Int) -> Bool { itemCounts[row] >= 0 }
+        @inlinable public func isPresent(at row: Int) -> Bool { lists.isPresent(row) }
 
         /// The number of rows holding a list.
-        public var presentCount: Int { itemCounts.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
+        public var presentCount: Int { lists.presentCount }
 
         /// The list at `row`, or `nil` when missing.
         public subscript(row: Int) -> [String]? {
@@ -353,8 +315,8 @@ extension AttributeColumn {
         /// out of range.
         @inlinable
         public func itemCount(at row: Int) -> Int? {
-            guard UInt(bitPattern: row) < UInt(itemCounts.count), itemCounts[row] >= 0 else { return nil }
-            return Int(itemCounts[row])
+            guard UInt(bitPattern: row) < UInt(lists.count), lists.lengths[row] >= 0 else { return nil }
+            return Int(lists.lengths[row])
         }
 
         /// Calls `body` with the UTF-8 bytes of item `index` of the list at `row`.
@@ -363,9 +325,9 @@ extension AttributeColumn {
         @inlinable
         public func withItem<R>(_ index: Int, ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
             precondition(UInt(bitPattern: index) < UInt(itemCount(at: row) ?? 0), "item \(index) of row \(row) out of range")
-            let item = firstItems[row] + index
-            let start = itemStarts[item]
-            let length = Int(itemLengths[item])
+            let item = lists.starts[row] + index
+            let start = items.starts[item]
+            let length = Int(items.lengths[item])
             return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
         }
 
@@ -373,14 +335,10 @@ extension AttributeColumn {
         @inlinable
         public func withRows<R>(_ body: (Rows) throws -> R) rethrows -> R {
             try bytes.withUnsafeBufferPointer { buffer in
-                try itemStarts.withUnsafeBufferPointer { itemStarts in
-                    try itemLengths.withUnsafeBufferPointer { itemLengths in
-                        try firstItems.withUnsafeBufferPointer { firstItems in
-                            try itemCounts.withUnsafeBufferPointer { itemCounts in
-                                try body(Rows(bytes: buffer, itemStarts: itemStarts, itemLengths: itemLengths,
-                                              firstItems: firstItems, itemCounts: itemCounts))
-                            }
-                        }
+                try items.withUnsafeBuffers { itemStarts, itemLengths in
+                    try lists.withUnsafeBuffers { firstItems, itemCounts in
+                        try body(Rows(bytes: buffer, itemStarts: itemStarts, itemLengths: itemLengths,
+                                      firstItems: firstItems, itemCounts: itemCounts))
                     }
                 }
             }
@@ -439,28 +397,20 @@ extension AttributeColumn {
                 appendMissing()
                 return
             }
-            let (first, items) = store(list)
-            firstItems.append(first)
-            itemCounts.append(items)
+            let (first, count) = store(list)
+            lists.append(start: first, length: count)
         }
 
         /// Appends a row holding the list of row `row` (sharing its items).
         ///
         /// - Complexity: O(1).
         public mutating func append(copyOf row: Int) {
-            firstItems.append(firstItems[row])
-            itemCounts.append(itemCounts[row])
+            lists.append(copyOf: row)
         }
 
         /// Appends `count` missing values.
         public mutating func appendMissing(count: Int = 1) {
-            if count == 1 {
-                firstItems.append(0)
-                itemCounts.append(-1)
-            } else if count > 1 {
-                firstItems.append(contentsOf: repeatElement(0, count: count))
-                itemCounts.append(contentsOf: repeatElement(-1, count: count))
-            }
+            lists.appendMissing(count: count)
         }
 
         /// Stores `list` at `row` (growing the column with missing values as needed), or
@@ -473,13 +423,9 @@ extension AttributeColumn {
                 append(list)
                 return
             }
-            guard let list else {
-                itemCounts[row] = -1
-                return
-            }
-            let (first, items) = store(list)
-            firstItems[row] = first
-            itemCounts[row] = items
+            guard let list else { return lists.setMissing(at: row) }
+            let (first, count) = store(list)
+            lists.set(start: first, length: count, at: row)
         }
 
         /// Stores at `row` (growing the column with missing values as needed) the list of
@@ -491,33 +437,29 @@ extension AttributeColumn {
             precondition(count < Int(Int32.max), "a list of 2^31 items or more")
             if row >= self.count { appendMissing(count: row + 1 - self.count) }
             if Int32(count) == lastCount, sameItems(count: count, items) {
-                firstItems[row] = lastFirst
-                itemCounts[row] = lastCount
-                return
+                return lists.set(start: lastFirst, length: lastCount, at: row)
             }
-            let first = itemStarts.count
+            let first = self.items.count
             for index in 0..<count { appendItem(items(index)) }
             lastFirst = first
             lastCount = Int32(count)
-            firstItems[row] = first
-            itemCounts[row] = Int32(count)
+            lists.set(start: first, length: Int32(count), at: row)
         }
 
         private mutating func store(_ list: [String]) -> (Int, Int32) {
             precondition(list.count < Int(Int32.max), "a list of 2^31 items or more")
-            let items = Int32(list.count)
-            if items == lastCount, sameItems(as: list) { return (lastFirst, items) }
-            let first = itemStarts.count
+            let count = Int32(list.count)
+            if count == lastCount, sameItems(as: list) { return (lastFirst, count) }
+            let first = items.count
             for var item in list { item.withUTF8 { appendItem($0) } }
             lastFirst = first
-            lastCount = items
-            return (first, items)
+            lastCount = count
+            return (first, count)
         }
 
         private mutating func appendItem(_ utf8: UnsafeBufferPointer<UInt8>) {
             precondition(utf8.count < Int(Int32.max), "an attribute value of 2 GB or more")
-            itemStarts.append(bytes.count)
-            itemLengths.append(Int32(utf8.count))
+            items.append(start: bytes.count, length: Int32(utf8.count))
             bytes.append(contentsOf: utf8)
         }
 
@@ -565,19 +507,8 @@ extension AttributeColumn {
             }
             var result = StringLists()
             result.bytes = bytes
-            result.itemStarts = itemStarts
-            result.itemLengths = itemLengths
-            result.firstItems.reserveCapacity(indices.count)
-            result.itemCounts.reserveCapacity(indices.count)
-            for index in indices {
-                if index >= 0, index < count {
-                    result.firstItems.append(firstItems[index])
-                    result.itemCounts.append(itemCounts[index])
-                } else {
-                    result.firstItems.append(0)
-                    result.itemCounts.append(-1)
-                }
-            }
+            result.items = items
+            result.lists = lists.gathering(indices)
             return result
         }
 
@@ -588,47 +519,39 @@ extension AttributeColumn {
         func combining(offsets: [Int], members: [Int]) -> StringLists {
             var result = StringLists()
             result.bytes = bytes
-            result.itemStarts = itemStarts
-            result.itemLengths = itemLengths
+            result.items = items
             let rows = offsets.count - 1
-            result.firstItems.reserveCapacity(rows)
-            result.itemCounts.reserveCapacity(rows)
+            result.lists.reserveCapacity(rows)
             var union: [Int] = []
             withRows { source in
                 for row in 0..<rows {
                     let group = members[offsets[row]..<offsets[row + 1]]
-                    guard let headIndex = group.firstIndex(where: { $0 < count && itemCounts[$0] >= 0 }) else {
-                        result.firstItems.append(0)
-                        result.itemCounts.append(-1)
+                    guard let headIndex = group.firstIndex(where: { $0 < count && lists.isPresent($0) }) else {
+                        result.lists.appendMissing()
                         continue
                     }
                     let head = group[headIndex]
-                    let headItems = firstItems[head]..<firstItems[head] + Int(itemCounts[head])
                     if headIndex == group.endIndex - 1 {
-                        result.firstItems.append(firstItems[head])
-                        result.itemCounts.append(itemCounts[head])
+                        // One member (most persons): its list as it is.
+                        result.lists.append(copyOf: head, of: lists)
                         continue
                     }
+                    let headItems = lists.run(head)
                     union.removeAll(keepingCapacity: true)
                     union.append(contentsOf: headItems)
-                    for p in group[(headIndex + 1)...] where p < count && itemCounts[p] >= 0 {
+                    for p in group[(headIndex + 1)...] where p < count && lists.isPresent(p) {
                         let known = union.count
-                        for item in firstItems[p]..<firstItems[p] + Int(itemCounts[p])
-                        where !union[..<known].contains(where: { Self.sameText(source, $0, item) }) {
+                        for item in lists.run(p) where !union[..<known].contains(where: { Self.sameText(source, $0, item) }) {
                             union.append(item)
                         }
                     }
                     if union.count == headItems.count {
-                        result.firstItems.append(firstItems[head])
-                        result.itemCounts.append(itemCounts[head])
+                        // Nothing added to the first list: that list.
+                        result.lists.append(copyOf: head, of: lists)
                         continue
                     }
-                    result.firstItems.append(result.itemStarts.count)
-                    result.itemCounts.append(Int32(union.count))
-                    for item in union {
-                        result.itemStarts.append(itemStarts[item])
-                        result.itemLengths.append(itemLengths[item])
-                    }
+                    result.lists.append(start: result.items.count, length: Int32(union.count))
+                    for item in union { result.items.append(copyOf: item, of: items) }
                 }
             }
             return result

@@ -12,14 +12,16 @@ public struct AttributeColumn: Sendable, Equatable {
     /// The column's element type.
     public var type: AttributeType { storage.type }
 
-    @usableFromInline var storage: Storage
+    @usableFromInline var storage: Values
 
-    /// The values, one array (or ``Strings``/``StringLists`` buffer set) per type.
+    /// The values of a column, one array (or ``Strings``/``StringLists`` buffer set) per
+    /// type. Bulk readers take them from ``values`` (an exporter writing a million rows
+    /// reads the typed array instead of boxing every value in ``AttributeValue``).
     ///
-    /// A mutation takes the payload out, sets `storage` to an empty integer array (no
-    /// allocation), changes the payload and puts it back: the payload is then uniquely
-    /// referenced and changes in place, without copying the column.
-    @usableFromInline enum Storage: Sendable, Equatable {
+    /// A mutation of a column takes the payload out, sets `storage` to an empty integer
+    /// array (no allocation), changes the payload and puts it back: the payload is then
+    /// uniquely referenced and changes in place, without copying the column.
+    public enum Values: Sendable, Equatable {
         case string(Strings)
         case integer([Int?])
         case double([Double?])
@@ -136,30 +138,10 @@ public struct AttributeColumn: Sendable, Equatable {
         return nil
     }
 
-    /// The values of a column, by type, for bulk readers (an exporter writing a million
-    /// rows reads the typed array instead of boxing every value in ``AttributeValue``).
-    public enum Values: Sendable {
-        case string(Strings)
-        case integer([Int?])
-        case double([Double?])
-        case bool([Bool?])
-        case date([Date?])
-        case stringList(StringLists)
-    }
-
     /// The column's values, by type.
     ///
     /// - Complexity: O(1) (the buffers are shared, not copied).
-    public var values: Values {
-        switch storage {
-        case .string(let values): .string(values)
-        case .integer(let values): .integer(values)
-        case .double(let values): .double(values)
-        case .bool(let values): .bool(values)
-        case .date(let values): .date(values)
-        case .stringList(let values): .stringList(values)
-        }
-    }
+    public var values: Values { storage }
 
     /// The text of the value at `index` (see ``AttributeValue/text``), or `nil`.
     public func text(at index: Int) -> String? { self[index]?.text }
@@ -405,7 +387,7 @@ extension AttributeColumn {
         return AttributeColumn(name: name, storage: .string(Strings(texts.lazy.map { $0?.isEmpty == true ? nil : $0 })))
     }
 
-    init(name: String, storage: Storage) {
+    init(name: String, storage: Values) {
         self.name = name
         self.storage = storage
     }
