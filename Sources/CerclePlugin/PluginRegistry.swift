@@ -139,7 +139,11 @@ public struct PluginRegistry: Sendable {
         }
         guard let exporter = best?.exporter else {
             let known = Set(exporters.flatMap(\.format.fileExtensions)).sorted().map { ".\($0)" }.joined(separator: ", ")
-            throw ExportError(file: url.path, reason: "cannot tell the format from the name '\(url.lastPathComponent)' (known: \(known)); name it with --format")
+            // `cercle import` names the written format with --to (--format names the read one).
+            if url.lastPathComponent == "-" {
+                throw ExportError(file: "standard output", reason: "cannot tell the format to write; name it with --to (known: \(known))")
+            }
+            throw ExportError(file: url.path, reason: "cannot tell the format from the name '\(url.lastPathComponent)' (known: \(known)); name it with --to")
         }
         return exporter
     }
