@@ -37,6 +37,12 @@ extension AttributeColumn {
             }
         }
 
+        /// Empties the spans, keeping their capacity.
+        mutating func removeAll() {
+            starts.removeAll(keepingCapacity: true)
+            lengths.removeAll(keepingCapacity: true)
+        }
+
         mutating func reserveCapacity(_ rows: Int) {
             starts.reserveCapacity(rows)
             lengths.reserveCapacity(rows)

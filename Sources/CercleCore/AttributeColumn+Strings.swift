@@ -42,7 +42,7 @@ extension AttributeColumn {
         /// Reserves room for `rows` rows and `bytes` bytes of values in all.
         ///
         /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
-        public mutating func reserveCapacity(rows: Int, bytes: Int) {
+        public mutating func reserveCapacity(rows: Int, bytes: Int = 0) {
             spans.reserveCapacity(rows)
             self.bytes.reserveCapacity(bytes)
         }
@@ -284,7 +284,7 @@ extension AttributeColumn {
         /// Reserves room for `rows` rows of about one item each, and `bytes` bytes of items.
         ///
         /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
-        public mutating func reserveCapacity(rows: Int, bytes: Int) {
+        public mutating func reserveCapacity(rows: Int, bytes: Int = 0) {
             lists.reserveCapacity(rows)
             items.reserveCapacity(rows)
             self.bytes.reserveCapacity(bytes)
@@ -317,18 +317,6 @@ extension AttributeColumn {
         public func itemCount(at row: Int) -> Int? {
             guard UInt(bitPattern: row) < UInt(lists.count), lists.lengths[row] >= 0 else { return nil }
             return Int(lists.lengths[row])
-        }
-
-        /// Calls `body` with the UTF-8 bytes of item `index` of the list at `row`.
-        ///
-        /// - Precondition: `index < itemCount(at: row)`.
-        @inlinable
-        public func withItem<R>(_ index: Int, ofRow row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-            precondition(UInt(bitPattern: index) < UInt(itemCount(at: row) ?? 0), "item \(index) of row \(row) out of range")
-            let item = lists.starts[row] + index
-            let start = items.starts[item]
-            let length = Int(items.lengths[item])
-            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
         }
 
         /// Calls `body` with every row's reader, for loops over many rows.
@@ -381,7 +369,13 @@ extension AttributeColumn {
             @inlinable
             public func item(_ index: Int, ofRow row: Int) -> UnsafeBufferPointer<UInt8> {
                 precondition(UInt(bitPattern: index) < UInt(itemCount(at: row) ?? 0), "item \(index) of row \(row) out of range")
-                let item = firstItems[row] + index
+                return bytes(ofItem: firstItems[row] + index)
+            }
+
+            /// The UTF-8 bytes of item `item` of the column (the items of every row, in
+            /// the order stored).
+            @inlinable
+            func bytes(ofItem item: Int) -> UnsafeBufferPointer<UInt8> {
                 let start = itemStarts[item]
                 return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(itemLengths[item])])
             }
@@ -481,9 +475,7 @@ extension AttributeColumn {
         }
 
         private func lastItem(_ index: Int, _ rows: Rows) -> UnsafeBufferPointer<UInt8> {
-            let item = lastFirst + index
-            let start = rows.itemStarts[item]
-            return UnsafeBufferPointer(rebasing: rows.bytes[start..<start + Int(rows.itemLengths[item])])
+            rows.bytes(ofItem: lastFirst + index)
         }
 
         /// A column whose row `i` is this column's row `indices[i]` (`-1` or an index past
@@ -541,7 +533,8 @@ extension AttributeColumn {
                     union.append(contentsOf: headItems)
                     for p in group[(headIndex + 1)...] where p < count && lists.isPresent(p) {
                         let known = union.count
-                        for item in lists.run(p) where !union[..<known].contains(where: { Self.sameText(source, $0, item) }) {
+                        for item in lists.run(p)
+                        where !union[..<known].contains(where: { UTF8Text.equalAsStrings(source.bytes(ofItem: $0), source.bytes(ofItem: item)) }) {
                             union.append(item)
                         }
                     }
@@ -555,16 +548,6 @@ extension AttributeColumn {
                 }
             }
             return result
-        }
-
-        /// Whether items `a` and `b` are equal as strings: the same bytes, or for text that
-        /// is not ASCII, canonically equivalent (`Zoë` composed or not).
-        private static func sameText(_ rows: Rows, _ a: Int, _ b: Int) -> Bool {
-            let left = UnsafeBufferPointer(rebasing: rows.bytes[rows.itemStarts[a]..<rows.itemStarts[a] + Int(rows.itemLengths[a])])
-            let right = UnsafeBufferPointer(rebasing: rows.bytes[rows.itemStarts[b]..<rows.itemStarts[b] + Int(rows.itemLengths[b])])
-            if left.elementsEqual(right) { return true }
-            guard left.contains(where: { $0 >= 0x80 }) || right.contains(where: { $0 >= 0x80 }) else { return false }
-            return String(decoding: left, as: UTF8.self) == String(decoding: right, as: UTF8.self)
         }
 
         public static func == (lhs: StringLists, rhs: StringLists) -> Bool {

@@ -161,18 +161,18 @@ public struct AttributeColumn: Sendable, Equatable {
         }
     }
 
-    /// Reserves room for `rows` rows and, in a string or string-list column, `bytes` bytes
-    /// of text: a column filled row by row then grows without copying itself.
+    /// Reserves room for `rows` rows: a column filled row by row then grows without
+    /// copying itself. (The text of a string column is sized by ``reserveText(growth:)``.)
     ///
     /// - Complexity: O(*n*) when the buffers move, O(1) otherwise.
-    public mutating func reserveCapacity(rows: Int, bytes: Int) {
+    public mutating func reserveCapacity(rows: Int) {
         switch storage {
-        case .string(var values): storage = .integer([]); values.reserveCapacity(rows: rows, bytes: bytes); storage = .string(values)
+        case .string(var values): storage = .integer([]); values.reserveCapacity(rows: rows); storage = .string(values)
         case .integer(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .integer(values)
         case .double(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .double(values)
         case .bool(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .bool(values)
         case .date(var values): storage = .integer([]); values.reserveCapacity(rows); storage = .date(values)
-        case .stringList(var values): storage = .integer([]); values.reserveCapacity(rows: rows, bytes: bytes); storage = .stringList(values)
+        case .stringList(var values): storage = .integer([]); values.reserveCapacity(rows: rows); storage = .stringList(values)
         }
     }
 

@@ -26,7 +26,7 @@ public struct AttributeTable: Sendable, Equatable {
     /// - Complexity: O(*c*) for *c* columns, plus their copies when they grow.
     public mutating func reserveCapacity(rows: Int) {
         reservedRows = max(reservedRows, rows)
-        for index in columns.indices { columns[index].reserveCapacity(rows: reservedRows, bytes: 0) }
+        for index in columns.indices { columns[index].reserveCapacity(rows: reservedRows) }
     }
 
     /// Reserves, in every string and string-list column, room for `growth` times the
@@ -44,7 +44,7 @@ public struct AttributeTable: Sendable, Equatable {
     /// Appends a new column, with the room reserved for every column.
     private mutating func append(_ column: AttributeColumn) {
         var column = column
-        if reservedRows > column.count { column.reserveCapacity(rows: reservedRows, bytes: 0) }
+        if reservedRows > column.count { column.reserveCapacity(rows: reservedRows) }
         positions[column.name] = columns.count
         columns.append(column)
     }

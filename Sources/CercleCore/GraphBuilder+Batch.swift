@@ -65,10 +65,8 @@ extension GraphBuilder {
                 entries.append(claimed.entry)
             }
             for entry in entries { offerBestKey(entry: entry, to: node) }
-            if batch.members[row], !keys.kinds[rowKeys].contains(where: { $0 == .email || $0 == .profileURL || $0 == .phone }),
-               let name = batch.text(.name, of: row) {
-                let folded = IdentityKey.fold(name)
-                if !folded.isEmpty { memberNameRecords.append((node, folded, sourceName, line)) }
+            if batch.members[row] {
+                noteMember(node, name: batch.text(.name, of: row), keyKinds: keys.kinds[rowKeys], source: sourceName, line: line)
             }
             outcome.nodes.append(node)
             fresh.append(isNew)
@@ -284,11 +282,7 @@ extension GraphBuilder {
         /// Whether value `index` equals the bytes from `start` on, as strings compare
         /// (canonical equivalence: `Zoë` composed or not).
         private func same(_ index: Int, _ start: Int) -> Bool {
-            let earlier = bytes[self.start(index)..<ends[index]]
-            let value = bytes[start...]
-            if earlier.elementsEqual(value) { return true }
-            guard earlier.contains(where: { $0 >= 0x80 }) || value.contains(where: { $0 >= 0x80 }) else { return false }
-            return String(decoding: earlier, as: UTF8.self) == String(decoding: value, as: UTF8.self)
+            UTF8Text.equalAsStrings(bytes[self.start(index)..<ends[index]], bytes[start...])
         }
 
         func withItems<R>(_ body: (Int, (Int) -> UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

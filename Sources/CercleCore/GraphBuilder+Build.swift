@@ -203,15 +203,14 @@ extension GraphBuilder {
         for f in 0..<Int(n) {
             id.removeAll(keepingCapacity: true)
             stableID(of: members[memberStart[f]..<memberStart[f + 1]], into: &id)
-            if id.withUnsafeBufferPointer({ taken.append($0, to: &finalIDs) }) { continue }
+            // An id taken already gets the first free suffix: `ann-berg#2`, `#3`…
             let plain = id.count
-            var suffix = 2
-            while true {
+            var suffix = 1
+            while !id.withUnsafeBufferPointer({ taken.append($0, to: &finalIDs) }) {
+                suffix += 1
                 id.removeSubrange(plain...)
                 id.append(0x23)  // #
                 id.append(contentsOf: String(suffix).utf8)
-                if id.withUnsafeBufferPointer({ taken.append($0, to: &finalIDs) }) { break }
-                suffix += 1
             }
         }
 
@@ -251,7 +250,6 @@ extension GraphBuilder {
             if best >= 0, !(keyOwner.kind(ofEntry: entry) < keyOwner.kind(ofEntry: best)) { continue }
             best = entry
         }
-        let label = { group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first }
         if best >= 0 {
             switch keyOwner.kind(ofEntry: best) {
             case .email, .profileURL, .id:
@@ -263,7 +261,7 @@ extension GraphBuilder {
                 break
             }
         }
-        if let name = label() {
+        if let name = group.lazy.compactMap({ self.nodeAttributes.value(PersonField.label, at: $0)?.text }).first {
             id.append(contentsOf: Self.slug(name).utf8)
             return
         }
@@ -399,8 +397,8 @@ extension GraphBuilder {
         // before shares its value (a million LinkedIn ties, one `["linkedin"]`).
         var channelLists = AttributeColumn.StringLists()
         var originTexts = AttributeColumn.Strings()
-        channelLists.reserveCapacity(rows: m, bytes: 0)
-        originTexts.reserveCapacity(rows: m, bytes: 0)
+        channelLists.reserveCapacity(rows: m)
+        originTexts.reserveCapacity(rows: m)
         var counts = [Int?](repeating: nil, count: m)
         var firsts = [Date?](repeating: nil, count: m)
         var lasts = [Date?](repeating: nil, count: m)

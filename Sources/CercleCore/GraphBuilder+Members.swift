@@ -60,12 +60,8 @@ extension GraphBuilder {
             func bears(_ label: UnsafeBufferPointer<UInt8>) -> String? {
                 folded.removeAll(keepingCapacity: true)
                 IdentityKey.appendFolded(utf8: label, to: &folded)
-                // Below U+0300 no scalar composes or decomposes: such bytes are in NFC already.
-                if !folded.contains(where: { $0 >= 0xCC }) {
-                    return wantedLengths.contains(folded.count) ? wanted[folded] : nil
-                }
-                let composed = String(decoding: folded, as: UTF8.self).precomposedStringWithCanonicalMapping
-                return wanted[Array(composed.utf8)]
+                if let composed = folded.withUnsafeBufferPointer(UTF8Text.composed) { return wanted[composed] }
+                return wantedLengths.contains(folded.count) ? wanted[folded] : nil
             }
             for p in chunk * chunkSize..<min(personCount, (chunk + 1) * chunkSize) where isPerson[p] && !isNameOnly[p] {
                 let isMember = if let memberFlags { p < memberFlags.count && memberFlags[p] == true } else { members?[p] == .bool(true) }

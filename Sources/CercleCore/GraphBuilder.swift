@@ -374,10 +374,8 @@ public struct GraphBuilder: Sendable {
             entries.append(claimed.entry)
         }
         for entry in entries { offerBestKey(entry: entry, to: node) }
-        if record.isMember, let name = record.name,
-           !keys.contains(where: { $0.kind == .email || $0.kind == .profileURL || $0.kind == .phone }) {
-            let folded = IdentityKey.fold(name)
-            if !folded.isEmpty { memberNameRecords.append((node, folded, sourceName, line)) }
+        if record.isMember {
+            noteMember(node, name: record.name, keyKinds: keys.lazy.map(\.kind), source: sourceName, line: line)
         }
         storePersonFields(record, node: node, source: sourceName, sourceIndex: source.index, fresh: fresh)
         return (node, outcome)
@@ -501,6 +499,14 @@ public struct GraphBuilder: Sendable {
     }
 
     // MARK: - Internals
+
+    /// Notes a member whose record has no e-mail, profile URL or phone key, only a name:
+    /// ``resolveMemberNames()`` matches it to the person of that name.
+    mutating func noteMember(_ node: Int32, name: String?, keyKinds: some Sequence<IdentityKey.Kind>, source: String, line: Int?) {
+        guard let name, !keyKinds.contains(where: { $0 == .email || $0 == .profileURL || $0 == .phone }) else { return }
+        let folded = IdentityKey.fold(name)
+        if !folded.isEmpty { memberNameRecords.append((node, folded, source, line)) }
+    }
 
     mutating func newNode(id: String, source: Int32) -> Int32 {
         var id = id

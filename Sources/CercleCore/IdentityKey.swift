@@ -52,20 +52,10 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// compare by their bytes exactly as Swift compares the strings.
     public init(kind: Kind, value: String) {
         self.kind = kind
-        // Below U+0300 there is no combining mark and no character that NFC replaces, so
-        // such text is already composed; only the rest asks Foundation (slow on Linux).
-        // A scalar from U+0300 up is the only one whose UTF-8 lead byte is 0xCC or more,
-        // so one pass over the bytes both checks that and computes the fingerprint.
+        // One pass over the bytes gives the fingerprint and tells whether the text may
+        // need composing (``UTF8Text``); only such text asks Foundation (slow on Linux).
         var text = value
-        let (hash, composed) = text.withUTF8 { utf8 -> (UInt64, Bool) in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var high: UInt8 = 0
-            for byte in utf8 {
-                high = max(high, byte)
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
-            return (hash, high < 0xCC)
-        }
+        let (hash, composed) = text.withUTF8(UTF8Text.fingerprint)
         if composed {
             self.value = text
             fingerprint = hash
@@ -91,11 +81,7 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
 
     /// FNV-1a, 64 bits, over `utf8`: the fingerprint of a key whose value has these bytes.
     @_spi(Testing) public static func fingerprint(utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        UTF8Text.fingerprint(utf8).fingerprint
     }
 
     // Keys hash and compare by fingerprint and bytes: in a table of two million keys, every
@@ -280,10 +266,7 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     static func normalizeURL(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Normalisation {
         // The key's range is found in the text itself (scheme and `www.` compared without
         // case); only its bytes are copied, lower-cased.
-        var start = 0
-        var end = utf8.count
-        while start < end, utf8[start] == 0x20 || (0x09...0x0D).contains(utf8[start]) { start += 1 }
-        while end > start, utf8[end - 1] == 0x20 || (0x09...0x0D).contains(utf8[end - 1]) { end -= 1 }
+        let (start, end) = asciiTrimmed(utf8)
         for index in start..<end where utf8[index] >= 0x80 { return .needsUnicode }
         guard let core = urlCore(UnsafeBufferPointer(rebasing: utf8[start..<end]), lowerCasing: true) else { return .none }
         out.reserveCapacity(out.count + core.count)
@@ -344,17 +327,25 @@ public struct IdentityKey: Hashable, Sendable, CustomStringConvertible {
     /// a byte left is not ASCII. Foundation's trimming and Swift's `lowercased()` cost
     /// microseconds per address.
     static func appendTrimmedLowercasedASCII(_ raw: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
-        var start = 0
-        var end = raw.count
-        while start < end, raw[start] == 0x20 || (0x09...0x0D).contains(raw[start]) { start += 1 }
-        while end > start, raw[end - 1] == 0x20 || (0x09...0x0D).contains(raw[end - 1]) { end -= 1 }
+        let (start, end) = asciiTrimmed(raw)
         out.reserveCapacity(out.count + end - start)
         for index in start..<end {
             let byte = raw[index]
             if byte >= 0x80 { return false }
-            out.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            out.append(asciiLowercase(byte))
         }
         return true
+    }
+
+    /// The bounds of `bytes` without leading and trailing ASCII white space (space, tab,
+    /// line feed, vertical tab, form feed, carriage return).
+    static func asciiTrimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return (start, end)
     }
 
     /// Case-, accent- and punctuation-folded text with single spaces.

@@ -19,10 +19,8 @@ import Foundation
     /// Bytes of every key, concatenated; key `i` is `bytes[starts[i]..<starts[i + 1]]`.
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
-    /// Slots hold the high half of the key's slot hash and its entry index + 1 (0 =
-    /// empty), so that a probe passing over other keys' slots reads no entry; the
-    /// capacity is a power of two.
-    private var slots: [UInt64] = Array(repeating: 0, count: 16)
+    /// The index over the entries, by ``hash(of:kind:)``.
+    private var slots = TaggedSlots(count: 16)
 
     /// The number of distinct keys.
     public var count: Int { owners.count }
@@ -61,25 +59,15 @@ import Foundation
     public mutating func updateOwner(
         kind: IdentityKey.Kind, utf8: UnsafeBufferPointer<UInt8>, fingerprint: UInt64, to node: Int32
     ) -> (previous: Int32?, entry: Int32) {
-        let mask = slots.count - 1
         let hash = Self.hash(of: fingerprint, kind: kind)
-        let tag = hash >> 32
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let content = slots[slot]
-            if content == 0 { break }
-            if content >> 32 == tag {
-                let index = Int(content & 0xFFFF_FFFF) - 1
-                if fingerprints[index] == fingerprint, kinds[index] == kind, equal(index, utf8) {
-                    let previous = owners[index]
-                    owners[index] = node
-                    return (previous, Int32(index))
-                }
-            }
-            slot = (slot + 1) & mask
+        let (found, slot) = slots.find(hash) { fingerprints[$0] == fingerprint && kinds[$0] == kind && equal($0, utf8) }
+        if let found {
+            let previous = owners[found]
+            owners[found] = node
+            return (previous, Int32(found))
         }
         let index = Int32(owners.count)
-        slots[slot] = tag << 32 | UInt64(index + 1)
+        slots.fill(slot, hash: hash, entry: owners.count)
         fingerprints.append(fingerprint)
         kinds.append(kind)
         owners.append(node)
@@ -100,19 +88,10 @@ import Foundation
         var value = key.value
         let fingerprint = key.fingerprint
         return value.withUTF8 { utf8 -> Int32? in
-            let mask = slots.count - 1
-            let hash = Self.hash(of: fingerprint, kind: key.kind)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let content = slots[slot]
-                if content == 0 { return nil }
-                let index = Int(content & 0xFFFF_FFFF) - 1
-                if content >> 32 == hash >> 32, fingerprints[index] == fingerprint, kinds[index] == key.kind,
-                   equal(index, utf8) {
-                    return owners[index]
-                }
-                slot = (slot + 1) & mask
-            }
+            let found = slots.find(Self.hash(of: fingerprint, kind: key.kind)) {
+                fingerprints[$0] == fingerprint && kinds[$0] == key.kind && equal($0, utf8)
+            }.entry
+            return found.map { owners[$0] }
         }
     }
 
@@ -123,11 +102,8 @@ import Foundation
     ///
     /// - Returns: a value to keep, so that the reads are made.
     func warm(_ keys: Range<Int>, fingerprints: [UInt64], kinds: [IdentityKey.Kind]) -> UInt64 {
-        let mask = slots.count - 1
         var sum: UInt64 = 0
-        for key in keys {
-            sum &+= slots[Int(truncatingIfNeeded: Self.hash(of: fingerprints[key], kind: kinds[key])) & mask]
-        }
+        for key in keys { sum &+= slots.first(of: Self.hash(of: fingerprints[key], kind: kinds[key])) }
         return sum
     }
 
@@ -167,13 +143,8 @@ import Foundation
     }
 
     private mutating func rehash(_ capacity: Int) {
-        slots = Array(repeating: 0, count: capacity)
-        let mask = capacity - 1
-        for index in 0..<owners.count {
-            let hash = Self.hash(of: fingerprints[index], kind: kinds[index])
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
-        }
+        let fingerprints = fingerprints
+        let kinds = kinds
+        slots.rebuild(count: capacity, entries: owners.count) { Self.hash(of: fingerprints[$0], kind: kinds[$0]) }
     }
 }

@@ -20,9 +20,8 @@ extension PersonBatch {
     /// - Returns: `false` (and no id) when the row has none of these.
     func id(of row: Int, into id: inout [UInt8]) -> Bool {
         id.removeAll(keepingCapacity: true)
-        let length = Int(idLengths[row])
-        if length >= 0 {
-            id.append(contentsOf: bytes[idStarts[row]..<idStarts[row] + length])
+        if explicitIDs.isPresent(row) {
+            id.append(contentsOf: bytes[explicitIDs.run(row)])
             return true
         }
         let rowKeys = keys.keys(ofRow: row)
@@ -43,7 +42,7 @@ extension PersonBatch {
     struct Keys: Sendable {
         var bytes: [UInt8] = []
         var kinds: [IdentityKey.Kind] = []
-        /// Key `k` is `bytes[(k == 0 ? 0 : ends[k - 1]) ..< ends[k]]`.
+        /// Where each key ends in ``bytes`` (see ``range(ofKey:)``).
         var ends: [Int] = []
         var fingerprints: [UInt64] = []
         /// Row `r` has keys `firstKeys[r] ..< firstKeys[r + 1]`.
@@ -66,9 +65,12 @@ extension PersonBatch {
         /// The keys of row `row`.
         func keys(ofRow row: Int) -> Range<Int> { firstKeys[row]..<firstKeys[row + 1] }
 
+        /// Where key `key` lies in ``bytes``.
+        func range(ofKey key: Int) -> Range<Int> { (key == 0 ? 0 : ends[key - 1])..<ends[key] }
+
         func withKey<R>(_ key: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-            let start = key == 0 ? 0 : ends[key - 1]
-            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<ends[key]])) }
+            let range = range(ofKey: key)
+            return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
         }
 
         mutating func appendRow(of batch: PersonBatch, row: Int, includeName: Bool) {
@@ -123,17 +125,8 @@ extension PersonBatch {
         private mutating func commit(_ kind: IdentityKey.Kind) {
             let start = ends.last ?? 0
             guard bytes.count > start else { return }
-            // One pass: the fingerprint, and whether a scalar from U+0300 up (lead byte 0xCC
-            // or more) asks for composition, as IdentityKey.init checks.
-            let (hash, composed) = bytes.withUnsafeBufferPointer { all -> (UInt64, Bool) in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                var high: UInt8 = 0
-                for byte in UnsafeBufferPointer(rebasing: all[start...]) {
-                    high = max(high, byte)
-                    hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-                }
-                return (hash, high < 0xCC)
-            }
+            // One pass: the fingerprint, and whether the key may need composing.
+            let (hash, composed) = bytes.withUnsafeBufferPointer { UTF8Text.fingerprint(UnsafeBufferPointer(rebasing: $0[start...])) }
             var fingerprint = hash
             if !composed {
                 let key = IdentityKey(kind: kind, value: String(decoding: bytes[start...], as: UTF8.self))
@@ -142,8 +135,7 @@ extension PersonBatch {
                 fingerprint = key.fingerprint
             }
             for key in (firstKeys.last ?? 0)..<kinds.count where kinds[key] == kind && fingerprints[key] == fingerprint {
-                let earlier = key == 0 ? 0 : ends[key - 1]
-                if bytes[earlier..<ends[key]].elementsEqual(bytes[start...]) {
+                if bytes[range(ofKey: key)].elementsEqual(bytes[start...]) {
                     bytes.removeSubrange(start...)
                     return
                 }

@@ -45,16 +45,13 @@ public struct PersonBatch: Sendable {
 
     /// Every field of every row, as UTF-8.
     var bytes: [UInt8] = []
-    /// Span of field `f` of row `r` at `r * Field.allCases.count + f`; length -1: absent.
-    var fieldStarts: [Int] = []
-    var fieldLengths: [Int32] = []
-    /// The explicit id of each row (length -1: none).
-    var idStarts: [Int] = []
-    var idLengths: [Int32] = []
-    /// Items of the list fields: their spans and fields; row `r` owns items
+    /// The bytes of field `f` of row `r`, at `r * Field.allCases.count + f` (missing: absent).
+    var fields = AttributeColumn.Spans()
+    /// The bytes of each row's explicit id (missing: none).
+    var explicitIDs = AttributeColumn.Spans()
+    /// Items of the list fields: their bytes and fields; row `r` owns items
     /// `firstItems[r] ..< firstItems[r + 1]`.
-    var itemStarts: [Int] = []
-    var itemLengths: [Int32] = []
+    var items = AttributeColumn.Spans()
     var itemFields: [UInt8] = []
     var firstItems: [Int] = [0]
     /// The line of each row (0: unknown) and whether it is a member.
@@ -80,12 +77,9 @@ public struct PersonBatch: Sendable {
     /// Empties the batch, keeping its buffers' capacity.
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
-        fieldStarts.removeAll(keepingCapacity: true)
-        fieldLengths.removeAll(keepingCapacity: true)
-        idStarts.removeAll(keepingCapacity: true)
-        idLengths.removeAll(keepingCapacity: true)
-        itemStarts.removeAll(keepingCapacity: true)
-        itemLengths.removeAll(keepingCapacity: true)
+        fields.removeAll()
+        explicitIDs.removeAll()
+        items.removeAll()
         itemFields.removeAll(keepingCapacity: true)
         firstItems.removeAll(keepingCapacity: true)
         firstItems.append(0)
@@ -103,18 +97,14 @@ public struct PersonBatch: Sendable {
         keys.includeName = nil
         lines.append(line ?? 0)
         members.append(isMember)
-        fieldStarts.append(contentsOf: repeatElement(0, count: Self.fieldCount))
-        fieldLengths.append(contentsOf: repeatElement(-1, count: Self.fieldCount))
-        idStarts.append(0)
-        idLengths.append(-1)
-        firstItems.append(itemStarts.count)
+        fields.appendMissing(count: Self.fieldCount)
+        explicitIDs.appendMissing()
+        firstItems.append(items.count)
     }
 
     /// Sets a field of the current row to the UTF-8 text `utf8`.
     public mutating func set(_ field: Field, utf8: UnsafeBufferPointer<UInt8>) {
-        let slot = currentSlot(field)
-        fieldStarts[slot] = bytes.count
-        fieldLengths[slot] = Self.length(utf8.count)
+        fields.set(start: bytes.count, length: Self.length(utf8.count), at: currentSlot(field))
         bytes.append(contentsOf: utf8)
     }
 
@@ -128,18 +118,16 @@ public struct PersonBatch: Sendable {
     /// sets it to `utf8` when it is absent or empty (a first name, then a last name).
     public mutating func extend(_ field: Field, separator: UInt8, utf8: UnsafeBufferPointer<UInt8>) {
         let slot = currentSlot(field)
-        let length = Int(fieldLengths[slot])
-        guard length > 0 else { return set(field, utf8: utf8) }
-        if fieldStarts[slot] + length != bytes.count {
+        guard fields.lengths[slot] > 0 else { return set(field, utf8: utf8) }
+        var value = fields.run(slot)
+        if value.upperBound != bytes.count {
             // Not the last bytes written: move the value to the end first.
-            let start = fieldStarts[slot]
-            let value = Array(bytes[start..<start + length])
-            bytes.append(contentsOf: value)
-            fieldStarts[slot] = bytes.count - length
+            bytes.append(contentsOf: Array(bytes[value]))
+            value = bytes.count - value.count..<bytes.count
         }
         bytes.append(separator)
         bytes.append(contentsOf: utf8)
-        fieldLengths[slot] = Self.length(length + 1 + utf8.count)
+        fields.set(start: value.lowerBound, length: Self.length(value.count + 1 + utf8.count), at: slot)
     }
 
     /// ``extend(_:separator:utf8:)`` with a string.
@@ -152,11 +140,10 @@ public struct PersonBatch: Sendable {
     public mutating func add(_ field: ListField, utf8: UnsafeBufferPointer<UInt8>) {
         precondition(!lines.isEmpty, "startPerson() before the fields")
         keys.includeName = nil
-        itemStarts.append(bytes.count)
-        itemLengths.append(Self.length(utf8.count))
+        items.append(start: bytes.count, length: Self.length(utf8.count))
         itemFields.append(UInt8(field.rawValue))
         bytes.append(contentsOf: utf8)
-        firstItems[firstItems.count - 1] = itemStarts.count
+        firstItems[firstItems.count - 1] = items.count
     }
 
     /// Adds `text` to a list field of the current row.
@@ -169,8 +156,7 @@ public struct PersonBatch: Sendable {
     public mutating func setID(utf8: UnsafeBufferPointer<UInt8>) {
         precondition(!lines.isEmpty, "startPerson() before the fields")
         keys.includeName = nil
-        idStarts[idStarts.count - 1] = bytes.count
-        idLengths[idLengths.count - 1] = Self.length(utf8.count)
+        explicitIDs.set(start: bytes.count, length: Self.length(utf8.count), at: explicitIDs.count - 1)
         bytes.append(contentsOf: utf8)
     }
 
@@ -196,10 +182,9 @@ public struct PersonBatch: Sendable {
     /// Calls `body` with the bytes of a field of row `row`, or `nil` when absent or empty.
     func withField<R>(_ field: Field, of row: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
         let slot = row * Self.fieldCount + field.rawValue
-        let length = Int(fieldLengths[slot])
-        guard length > 0 else { return try body(nil) }
-        let start = fieldStarts[slot]
-        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+        guard fields.lengths[slot] > 0 else { return try body(nil) }
+        let value = fields.run(slot)
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[value])) }
     }
 
     /// The text of a field of row `row`, or `nil` when absent or empty.
@@ -209,10 +194,8 @@ public struct PersonBatch: Sendable {
 
     /// Calls `body` with the bytes of item `item`.
     func withItem<R>(_ item: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let start = itemStarts[item]
-        return try bytes.withUnsafeBufferPointer {
-            try body(UnsafeBufferPointer(rebasing: $0[start..<start + Int(itemLengths[item])]))
-        }
+        let value = items.run(item)
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[value])) }
     }
 
     /// The texts of a list field of row `row`, in the order added.
@@ -224,10 +207,8 @@ public struct PersonBatch: Sendable {
 
     /// The explicit id of row `row`, if one was set.
     func explicitID(of row: Int) -> String? {
-        let length = Int(idLengths[row])
-        guard length >= 0 else { return nil }
-        let start = idStarts[row]
-        return String(decoding: bytes[start..<start + length], as: UTF8.self)
+        guard explicitIDs.isPresent(row) else { return nil }
+        return String(decoding: bytes[explicitIDs.run(row)], as: UTF8.self)
     }
 
     /// The line of row `row`, if known.

@@ -155,7 +155,7 @@ final class BackgroundFileWriter: @unchecked Sendable {
                 if errno == EINTR { continue }
                 if errno == EINVAL, written + offset == 0 {
                     // The file system took the flag but not the write: the page cache then.
-                    try fallBackToPageCache()
+                    try writeStagedThroughPageCache()
                     return
                 }
                 throw ExportError(file: name, reason: String(cString: strerror(errno)))
@@ -167,15 +167,15 @@ final class BackgroundFileWriter: @unchecked Sendable {
         if staged > 0 { staging.copyMemory(from: staging + aligned, byteCount: staged) }
     }
 
+    /// Writes what is left staged, shorter than an aligned block.
     private func writeTail() throws {
-        guard direct, let staging, staged > 0 else { return }
-        try turnOffDirect()
-        try OutputBuffer.writeAll(UnsafeRawBufferPointer(start: staging, count: staged), to: descriptor, name: name)
-        written += staged
-        staged = 0
+        guard direct, staged > 0 else { return }
+        try writeStagedThroughPageCache()
     }
 
-    private func fallBackToPageCache() throws {
+    /// Turns `O_DIRECT` off and writes what is staged through the page cache, as every
+    /// block from then on.
+    private func writeStagedThroughPageCache() throws {
         try turnOffDirect()
         guard let staging else { return }
         try OutputBuffer.writeAll(UnsafeRawBufferPointer(start: staging, count: staged), to: descriptor, name: name)

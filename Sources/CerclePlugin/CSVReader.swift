@@ -44,10 +44,7 @@ public struct CSVReader: Sendable {
     public init(data: some Collection<UInt8>, file: String, delimiter: UInt8? = nil) {
         var storage = (data as? Data) ?? Data(data)
         var offset = storage.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let valid = storage.withUnsafeBytes { raw in
-            Self.isValidUTF8(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
-        }
-        if valid {
+        if Self.withBytes(of: storage, from: offset, Self.isValidUTF8) {
             encoding = .utf8
         } else {
             storage = Data(Self.decodeWindows1252(storage.dropFirst(offset)).utf8)
@@ -59,15 +56,19 @@ public struct CSVReader: Sendable {
         count = storage.count - offset
         position = 0
         self.file = file
-        self.delimiter = delimiter ?? storage.withUnsafeBytes { raw in
-            Self.detectDelimiter(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
-        }
+        self.delimiter = delimiter ?? Self.withBytes(of: storage, from: offset, Self.detectDelimiter)
     }
 
     /// Calls `body` with the bytes read from.
     @inlinable
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try storage.withUnsafeBytes { raw in
+        try Self.withBytes(of: storage, from: offset, body)
+    }
+
+    /// Calls `body` with the bytes of `data` from `offset` on.
+    @inlinable
+    static func withBytes<R>(of data: Data, from offset: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try data.withUnsafeBytes { raw in
             try body(UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[offset...]))
         }
     }
@@ -150,9 +151,12 @@ public struct CSVReader: Sendable {
                     var escapes = false
                     while position < count {
                         // Eight bytes at a time past text with neither a quote nor a line feed.
-                        if position + 8 <= count, !Self.hasQuoteOrLineFeed(Self.word(base, at: position)) {
-                            position += 8
-                            continue
+                        if position + 8 <= count {
+                            let word = WordBytes.load(base, at: position)
+                            if !WordBytes.has(0x22, in: word), !WordBytes.has(0x0A, in: word) {
+                                position += 8
+                                continue
+                            }
                         }
                         let byte = buffer[position]
                         if byte == 0x22 {
@@ -186,10 +190,11 @@ public struct CSVReader: Sendable {
                 } else {
                     let start = position
                     // Eight bytes at a time past text with no delimiter and no line end.
-                    let delimiters = Self.ones &* UInt64(delimiter)
                     while position + 8 <= count {
-                        let word = Self.word(base, at: position)
-                        if Self.hasZeroByte(word ^ delimiters) || Self.hasLineEnd(word) { break }
+                        let word = WordBytes.load(base, at: position)
+                        if WordBytes.has(delimiter, in: word) || WordBytes.has(0x0A, in: word) || WordBytes.has(0x0D, in: word) {
+                            break
+                        }
                         position += 8
                     }
                     while position < count {
@@ -221,33 +226,6 @@ public struct CSVReader: Sendable {
         self.line = line
         try result.get()
         return true
-    }
-
-    // MARK: Eight bytes at a time
-
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-
-    /// The eight bytes from `position` on, as one word (the caller checked that they
-    /// lie in the buffer).
-    @inline(__always)
-    static func word(_ base: UnsafePointer<UInt8>, at position: Int) -> UInt64 {
-        UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-    }
-
-    /// Whether a byte of `word` is zero (exact as a yes or no; not which byte).
-    @inline(__always)
-    static func hasZeroByte(_ word: UInt64) -> Bool {
-        (word &- ones) & ~word & (ones &* 0x80) != 0
-    }
-
-    @inline(__always)
-    static func hasLineEnd(_ word: UInt64) -> Bool {
-        hasZeroByte(word ^ (ones &* 0x0A)) || hasZeroByte(word ^ (ones &* 0x0D))
-    }
-
-    @inline(__always)
-    static func hasQuoteOrLineFeed(_ word: UInt64) -> Bool {
-        hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x0A))
     }
 
     /// Calls `body` with the bytes of a field found by ``scan(into:)``: unquoted, with
@@ -409,12 +387,9 @@ public struct CSVReader: Sendable {
         let count = bytes.count
         var index = 0
         while index < count {
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
+            if index + 8 <= count, WordBytes.isASCII(WordBytes.load(base, at: index)) {
+                index += 8
+                continue
             }
             let lead = base[index]
             if lead < 0x80 {

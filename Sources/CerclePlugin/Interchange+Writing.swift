@@ -98,12 +98,21 @@ private struct ListColumn: Sendable {
     func write(_ member: StaticString, _ row: Int, to json: inout JSONBytes) {
         guard let values, let count = values.itemCount(at: row), count > 0 else { return }
         json.raw(member)
-        json.raw(byte: 0x5B)
-        for index in 0..<count {
-            if index > 0 { json.raw(byte: 0x2C) }
-            values.withItem(index, ofRow: row) { json.string(utf8: $0) }
+        json.strings(values, row: row)
+    }
+}
+
+extension JSONBytes {
+    /// Appends the list at `row` (present) as an array of string literals.
+    fileprivate mutating func strings(_ lists: AttributeColumn.StringLists, row: Int) {
+        lists.withRows { rows in
+            raw(byte: 0x5B)
+            for item in 0..<(rows.itemCount(at: row) ?? 0) {
+                if item > 0 { raw(byte: 0x2C) }
+                string(utf8: rows.item(item, ofRow: row))
+            }
+            raw(byte: 0x5D)
         }
-        json.raw(byte: 0x5D)
     }
 }
 
@@ -156,14 +165,7 @@ private struct ExtraColumns: Sendable {
             case .stringList(let values):
                 guard row < values.count, values.isPresent(at: row) else { continue }
                 key(index)
-                values.withRows { rows in
-                    json.raw(byte: 0x5B)
-                    for item in 0..<(rows.itemCount(at: row) ?? 0) {
-                        if item > 0 { json.raw(byte: 0x2C) }
-                        json.string(utf8: rows.item(item, ofRow: row))
-                    }
-                    json.raw(byte: 0x5D)
-                }
+                json.strings(values, row: row)
             }
         }
         if opened { json.raw(byte: 0x7D) }

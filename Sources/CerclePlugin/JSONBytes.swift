@@ -47,18 +47,12 @@ public struct JSONBytes {
         var clean = 0
         let count = utf8.count
         if let base = utf8.baseAddress {
-            // Eight bytes at a time: does any lie below 0x20, or equal `"` or `\`? The
-            // classic tests for a zero byte and a byte below n (n <= 0x80), which tell
-            // exactly whether there is one (not which).
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
+            // Eight bytes at a time: does any lie below 0x20, or equal `"` or `\`?
             while clean + 8 <= count {
-                let word = UnsafeRawPointer(base + clean).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let control = (word &- ones &* 0x20) & ~word
-                let flags = control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                if flags & highs != 0 { break }
+                let word = WordBytes.load(base, at: clean)
+                if WordBytes.hasByte(word, below: 0x20) || WordBytes.has(0x22, in: word) || WordBytes.has(0x5C, in: word) {
+                    break
+                }
                 clean += 8
             }
         }
